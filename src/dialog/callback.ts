@@ -1,0 +1,13 @@
+/** What the sign-in dialog sends back to the task pane after Halo redirects to it. */
+export type DialogResult =
+  { type: "code"; code: string; state: string } | { type: "error"; error: string; description: string };
+
+/** Reads the authorization response (RFC 6749 §4.1.2) from the redirect URL's query string. */
+export function readAuthorizationResponse(search: string): DialogResult | null {
+  const params = new URLSearchParams(search);
+  const error = params.get("error");
+  if (error) return { type: "error", error, description: params.get("error_description") ?? "" };
+  const code = params.get("code");
+  if (code) return { type: "code", code, state: params.get("state") ?? "" };
+  return null;
+}

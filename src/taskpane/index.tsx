@@ -1,0 +1,13 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+
+Office.onReady(() => {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("The task pane page has no #root element.");
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <App />
+    </FluentProvider>,
+  );
+});

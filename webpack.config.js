@@ -1,0 +1,79 @@
+/* Builds the add-in pages: task pane (with the custom functions, one shared runtime),
+   commands, sign-in dialog, plus functions.json, the manifest and the icons. */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_PORT = 3000;
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+// Served from the npm package in development so the workbench and tests work offline.
+const OFFICE_JS_LOCAL = "/office-js/office.js";
+
+/** HTTPS for sideloading into real Excel; plain HTTP on localhost is enough for the workbench. */
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const officeJsUrl = dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
+  const page = (name, chunks, title) =>
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template: `./src/pages/${name}.html`,
+      chunks,
+      title,
+      templateParameters: { officeJsUrl },
+    });
+
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/register.ts",
+      commands: "./src/commands/commands.ts",
+      dialog: "./src/dialog/index.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // One shared runtime: the task pane page also hosts the custom functions and ribbon commands.
+      page("taskpane", ["functions", "commands", "taskpane"], "HaloSheet"),
+      page("commands", ["commands"], "HaloSheet commands"),
+      page("dialog", ["dialog"], "Sign in to Halo"),
+      page("help", [], "HaloSheet help"),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          ...(dev ? [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js" }] : []),
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: [],
+      server: env.https ? { type: "https", options: await httpsOptions() } : "http",
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
