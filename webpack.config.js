@@ -9,6 +9,8 @@ const DEV_PORT = 3000;
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 // Served from the npm package in development so the workbench and tests work offline.
 const OFFICE_JS_LOCAL = "/office-js/office.js";
+// The workbench (development only): an Excel host in the browser, see workbench/ui.
+const { workbenchMiddleware } = require("./workbench/ui/server/workbenchMiddleware");
 
 /** HTTPS for sideloading into real Excel; plain HTTP on localhost is enough for the workbench. */
 async function httpsOptions() {
@@ -35,6 +37,7 @@ module.exports = async (env = {}, argv = {}) => {
       functions: "./src/functions/register.ts",
       commands: "./src/commands/commands.ts",
       dialog: "./src/dialog/index.ts",
+      ...(dev ? { workbench: "./workbench/ui/index.tsx" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -59,11 +62,24 @@ module.exports = async (env = {}, argv = {}) => {
       page("commands", ["commands"], "HaloSheet commands"),
       page("dialog", ["dialog"], "Sign in to Halo"),
       page("help", [], "HaloSheet help"),
+      ...(dev
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "workbench.html",
+              template: "./workbench/ui/workbench.html",
+              chunks: ["workbench"],
+              title: "HaloSheet workbench",
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
           ...(dev ? [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js" }] : []),
+          ...(dev
+            ? [{ from: "**/*.css", context: "node_modules/@glideapps/glide-data-grid/dist", to: "glide" }]
+            : []),
         ],
       }),
     ],
@@ -74,6 +90,14 @@ module.exports = async (env = {}, argv = {}) => {
       static: [],
       server: env.https ? { type: "https", options: await httpsOptions() } : "http",
       client: { overlay: { warnings: false, errors: true } },
+      // `--env workbench` (npm start): the task pane gets the workbench's Office globals, not office.js.
+      setupMiddlewares: (middlewares) =>
+        env.workbench
+          ? [
+              { name: "workbench", middleware: workbenchMiddleware({ sandboxUrl: env.sandboxUrl }) },
+              ...middlewares,
+            ]
+          : middlewares,
     },
   };
 };
