@@ -1,0 +1,28 @@
+/**
+ * The narrow port the bulk engine needs from Halo. The engine depends on this, not on the client,
+ * so unit tests drive it with a scripted fake and the task pane, functions and CLI plug in the real
+ * client through haloClientPort.ts.
+ */
+import type { HaloObject } from "./payload/types";
+
+/** One answer per object sent, in the order sent (the client normalises Halo's response shapes). */
+export interface PortPostResult {
+  index: number;
+  id?: number;
+  record?: HaloObject;
+}
+
+export interface HaloPort {
+  /**
+   * POST /api/<Entity> with an array of objects. Rejects with a HaloError: kind "Validation" (400)
+   * when Halo refused the request; `mayHaveApplied` true when the answer was lost after sending.
+   */
+  post(entity: string, objects: HaloObject[], signal?: AbortSignal): Promise<PortPostResult[]>;
+  /** GET /api/<Entity>/<id> with details (custom fields included). */
+  get(entity: string, id: number): Promise<HaloObject>;
+  /**
+   * Tells the listener whenever the shared rate limiter makes a request wait, so runs can show it.
+   * Returns an unsubscribe function. Optional: fakes and clients without a limiter leave it out.
+   */
+  onRateLimitWait?(listener: (waitMs: number) => void): () => void;
+}

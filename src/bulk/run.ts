@@ -1,0 +1,387 @@
+/**
+ * Executes a plan through the Halo port: one batch in flight per instance, adaptive batch size,
+ * 400s bisected down to the bad rows, ambiguous failures never resent (read back instead), and
+ * exactly one result per planned row. Pause/resume/cancel between batches; progress events with
+ * an ETA computed from the injected clock.
+ */
+import { isHaloError } from "../halo/errors";
+import { batchLength, jsonBytes } from "./batch";
+import { BatchSizer } from "./batchSizer";
+import { isCustomFieldList, mergeCustomFields } from "./customFields";
+import { classifyFailure, failureMessage, isTimeout } from "./failure";
+import type { HaloPort, PortPostResult } from "./haloPort";
+import { withInstanceLock } from "./instanceLock";
+import type { HaloObject } from "./payload/types";
+import type { Plan, PlannedRow } from "./planTypes";
+import { beforeImageFrom, describeMismatches, fieldsNotTaken } from "./readBack";
+import type { RowResult, RowStatus } from "./rowResult";
+import { RunControl } from "./runControl";
+import { withRetries, type RetryPolicy } from "./retry";
+import type { JournalEntry, RunHandle, RunOptions, RunProgress, RunReport } from "./runTypes";
+import { settleWithoutSending } from "./settleWithoutSending";
+
+interface Entry {
+  row: PlannedRow;
+  object: HaloObject;
+  bytes: number;
+  prepared: boolean;
+  before?: HaloObject;
+}
+
+const DEFAULT_FAST_MS = 5000;
+const GROWTH_FACTOR = 1.5;
+
+export function startRun(plan: Plan, port: HaloPort, options: RunOptions): RunHandle {
+  const engine = new RunEngine(plan, port, options);
+  return {
+    pause: () => engine.control.pause(),
+    resume: () => engine.control.resume(),
+    cancel: () => engine.control.cancel(),
+    done: engine.run(),
+  };
+}
+
+class RunEngine {
+  readonly control: RunControl;
+  private readonly results: (RowResult | undefined)[];
+  private readonly journal: JournalEntry[] = [];
+  private readonly sizer: BatchSizer;
+  private readonly retry: RetryPolicy;
+  private readonly startedAt: number;
+  private queue: Entry[] = [];
+  private readonly bisected: Entry[][] = [];
+  private requests = 0;
+  private writes = 0;
+  private reads = 0;
+  private waits = 0;
+  private waitMs = 0;
+  private waitingMs: number | undefined;
+  private rowsToSend = 0;
+  private rowsSent = 0;
+  private sendingSince: number | undefined;
+  private finished = false;
+  private fatal: RunReport["fatal"];
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly port: HaloPort,
+    private readonly options: RunOptions,
+  ) {
+    this.control = new RunControl(() => this.emit());
+    this.results = new Array(plan.rows.length).fill(undefined);
+    this.startedAt = options.clock.now();
+    this.sizer = new BatchSizer({
+      initial: plan.batchRows,
+      max: Math.max(plan.batchRows, options.maxBatchRows ?? plan.batchRows),
+      fastMs: options.fastMs ?? DEFAULT_FAST_MS,
+      growthFactor: GROWTH_FACTOR,
+    });
+    this.retry = {
+      clock: options.clock,
+      maxRetries: options.maxRetries ?? 5,
+      baseMs: options.retryBaseMs ?? 1000,
+      onWait: (ms) => this.noteWait(ms),
+    };
+  }
+
+  async run(): Promise<RunReport> {
+    for (const row of this.plan.rows) {
+      const settled = settleWithoutSending(row, this.plan.flags);
+      if (settled) this.results[row.key] = settled;
+      else if (row.object) this.queue.push({ row, object: row.object, bytes: row.bytes, prepared: false });
+    }
+    this.rowsToSend = this.queue.length;
+    const unsubscribe = this.port.onRateLimitWait?.((ms) => this.noteWait(ms));
+    try {
+      this.emit();
+      while (!this.fatal && (await this.control.checkpoint())) {
+        const more = await withInstanceLock(this.port, () => this.sendNext());
+        if (!more) break;
+      }
+    } finally {
+      unsubscribe?.();
+    }
+    const why = this.fatal ? `the run stopped: ${this.fatal.message}` : "the run was cancelled";
+    for (const entry of [...this.bisected.flat(), ...this.queue])
+      if (this.results[entry.row.key] === undefined) this.settle(entry, "NotSent", `Not sent: ${why}.`);
+    this.finished = true;
+    this.emit();
+    return this.report();
+  }
+
+  /** Sends one batch; false when nothing is left. */
+  private async sendNext(): Promise<boolean> {
+    const bisecting = this.bisected.length > 0;
+    const batch = bisecting ? this.bisected.shift() : await this.takeBatch();
+    if (!batch || batch.length === 0) return false;
+    await this.send(batch, bisecting);
+    return true;
+  }
+
+  /** The next batch from the queue, its rows prepared (before-images read, custom fields merged). */
+  private async takeBatch(): Promise<Entry[] | undefined> {
+    for (;;) {
+      const length = batchLength(this.queue, this.sizer.size, this.plan.batchBytes);
+      if (length === 0) return undefined;
+      const candidates = this.queue.slice(0, length);
+      const unprepared = candidates.filter((e) => !e.prepared);
+      if (unprepared.length === 0) {
+        this.queue.splice(0, length);
+        return candidates;
+      }
+      for (const entry of unprepared) {
+        await this.prepare(entry);
+        if (this.fatal) return undefined;
+      }
+      // Rows whose read failed are settled; merged custom fields may have changed sizes: cut again.
+      this.queue = this.queue.filter((e) => this.results[e.row.key] === undefined);
+    }
+  }
+
+  private async prepare(entry: Entry): Promise<void> {
+    entry.prepared = true;
+    entry.before = entry.row.before;
+    if (entry.row.action !== "update" || this.plan.flags.dryRun) return;
+    const changesCustomFields = isCustomFieldList(entry.object.customfields);
+    const needsMerge =
+      changesCustomFields && (this.options.replacesCustomFieldList ?? (() => true))(this.plan.entity);
+    const needsBefore = !entry.before && (this.options.readBeforeImages ?? true);
+    if (!needsMerge && !needsBefore) return;
+    let record: HaloObject;
+    try {
+      record = await this.read(entry.row.id as number);
+    } catch (error) {
+      if (this.isFatal(error)) return this.stop(error);
+      const why = needsMerge ? "to keep its other custom fields" : "to keep a before-image for undo";
+      this.settle(
+        entry,
+        "Failed",
+        `Not sent: could not read record ${entry.row.id} ${why}: ${failureMessage(error)}`,
+      );
+      return;
+    }
+    if (needsMerge) {
+      entry.object = {
+        ...entry.object,
+        customfields: mergeCustomFields(record.customfields, entry.object.customfields as never),
+      };
+      entry.bytes = jsonBytes({ ...entry.object, ...this.plan.flags.objectFields });
+    }
+    entry.before ??= beforeImageFrom(record, entry.object, this.plan.flags.objectFields);
+  }
+
+  private async send(batch: Entry[], bisecting: boolean): Promise<void> {
+    const objects = batch.map((e) => ({ ...e.object, ...this.plan.flags.objectFields }));
+    this.sendingSince ??= this.options.clock.now();
+    const sentAt = this.options.clock.now();
+    let answers: PortPostResult[];
+    try {
+      answers = await withRetries(this.retry, () => {
+        this.requests++;
+        this.writes++;
+        return this.port.post(this.plan.entity, objects);
+      });
+    } catch (error) {
+      await this.failed(batch, error);
+      return;
+    }
+    if (!bisecting) this.sizer.succeeded(batch.length, this.options.clock.now() - sentAt);
+    for (const [index, entry] of batch.entries()) {
+      const answer = answers.find((a) => a.index === index);
+      if (answer) await this.saved(entry, answer);
+      else await this.settleAmbiguous(entry, "Halo's answer did not include this row");
+    }
+    this.rowsSent += batch.length;
+    this.emit();
+  }
+
+  private async failed(batch: Entry[], error: unknown): Promise<void> {
+    const kind = classifyFailure(error);
+    const message = failureMessage(error);
+    if (kind === "rejected" && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      this.bisected.unshift(batch.slice(0, half), batch.slice(half));
+      return;
+    }
+    if (kind === "rejected") for (const entry of batch) this.settle(entry, "Failed", message);
+    else if (kind === "ambiguous") {
+      if (isTimeout(error)) this.sizer.timedOut();
+      for (const entry of batch) await this.settleAmbiguous(entry, message);
+    } else {
+      // Provably not applied, and nothing more will succeed (sign-in, permission, no connection).
+      this.stop(error);
+      for (const entry of batch) this.settle(entry, "NotSent", `Not sent: ${message}`);
+    }
+    this.rowsSent += batch.length;
+    this.emit();
+  }
+
+  private async saved(entry: Entry, answer: PortPostResult): Promise<void> {
+    const { row } = entry;
+    if (this.plan.flags.serverValidate) {
+      const status: RowStatus = row.action === "create" ? "WouldCreate" : "WouldUpdate";
+      this.settle(entry, status, "Dry run: Halo validated this row; nothing was saved.");
+      return;
+    }
+    if (row.action === "create") {
+      const id = answer.id ?? numericId(answer.record?.id);
+      this.settle(
+        entry,
+        "Created",
+        id === undefined ? "Created; Halo did not return the new id." : "Created.",
+        id,
+      );
+      if (id !== undefined && this.options.verifyAfterWrite) await this.verify(entry, id);
+      return;
+    }
+    this.keepBeforeImage(entry);
+    this.settle(entry, "Updated", "Updated.", row.id);
+    if (this.options.verifyAfterWrite) await this.verify(entry, row.id as number);
+  }
+
+  /** The answer was lost after sending: never resend; for updates, read back to settle it. */
+  private async settleAmbiguous(entry: Entry, message: string): Promise<void> {
+    const { row } = entry;
+    if (row.action !== "update" || this.plan.flags.serverValidate) {
+      const what =
+        row.action === "create" ? "the record may have been created" : "it may have been validated";
+      this.settle(entry, "Unknown", `${message}. Not resent: ${what}; check Halo before sending it again.`);
+      return;
+    }
+    this.keepBeforeImage(entry);
+    try {
+      const record = await this.read(row.id as number);
+      const missing = fieldsNotTaken(entry.object, record, this.plan.flags.objectFields);
+      if (missing.length === 0)
+        this.settle(
+          entry,
+          "Updated",
+          `Updated (${message}; reading the record back shows the change).`,
+          row.id,
+        );
+      else
+        this.settle(
+          entry,
+          "Unknown",
+          `${message}. Not resent; reading back shows ${describeMismatches(missing)}.`,
+          row.id,
+        );
+    } catch (readError) {
+      this.settle(
+        entry,
+        "Unknown",
+        `${message}. Not resent, and reading it back failed: ${failureMessage(readError)}.`,
+        row.id,
+      );
+    }
+  }
+
+  private async verify(entry: Entry, id: number): Promise<void> {
+    const result = this.results[entry.row.key] as RowResult;
+    try {
+      const record = await this.read(id);
+      const notTaken = fieldsNotTaken(entry.object, record, this.plan.flags.objectFields);
+      if (notTaken.length > 0) {
+        result.notTaken = notTaken;
+        result.message = `${result.message} Halo did not take: ${describeMismatches(notTaken)}.`;
+      }
+    } catch (error) {
+      result.message = `${result.message} Could not read it back to verify: ${failureMessage(error)}.`;
+    }
+  }
+
+  private keepBeforeImage(entry: Entry): void {
+    if (!entry.before || entry.row.id === undefined) return;
+    const sent = entry.object;
+    this.journal.push({
+      key: entry.row.key,
+      rowNumber: entry.row.rowNumber,
+      id: entry.row.id,
+      before: entry.before,
+      sent,
+    });
+  }
+
+  private read(id: number): Promise<HaloObject> {
+    return withRetries(this.retry, () => {
+      this.requests++;
+      this.reads++;
+      return this.port.get(this.plan.entity, id);
+    });
+  }
+
+  private isFatal(error: unknown): boolean {
+    return classifyFailure(error) === "fatal" && !(isHaloError(error) && error.kind === "NotFound");
+  }
+
+  private stop(error: unknown): void {
+    this.fatal ??= { kind: isHaloError(error) ? error.kind : "Unknown", message: failureMessage(error) };
+  }
+
+  private settle(entry: Entry, status: RowStatus, message: string, id?: number): void {
+    const { row } = entry;
+    if (this.results[row.key] !== undefined) throw new Error(`row ${row.rowNumber} settled twice`);
+    this.results[row.key] = {
+      key: row.key,
+      rowNumber: row.rowNumber,
+      status,
+      message,
+      ...(id === undefined ? {} : { id }),
+    };
+  }
+
+  private noteWait(ms: number): void {
+    this.waits++;
+    this.waitMs += ms;
+    this.waitingMs = ms;
+    this.emit();
+    this.waitingMs = undefined;
+  }
+
+  private emit(): void {
+    this.options.onProgress?.(this.progress());
+  }
+
+  private progress(): RunProgress {
+    const now = this.options.clock.now();
+    const rowsDone = this.results.filter((r) => r !== undefined).length;
+    const sending = this.sendingSince === undefined ? 0 : now - this.sendingSince;
+    const progress: RunProgress = {
+      state: this.finished ? "done" : this.control.state,
+      rowsDone,
+      rowsTotal: this.plan.rows.length,
+      requests: this.requests,
+      rateLimitWaits: this.waits,
+      rateLimitWaitMs: this.waitMs,
+      batchSize: this.sizer.size,
+      elapsedMs: now - this.startedAt,
+    };
+    if (this.waitingMs !== undefined) progress.waitingMs = this.waitingMs;
+    if (this.rowsSent > 0 && !this.finished)
+      progress.etaMs = Math.round((sending / this.rowsSent) * (this.rowsToSend - this.rowsSent));
+    return progress;
+  }
+
+  private report(): RunReport {
+    const missing = this.results.findIndex((r) => r === undefined);
+    if (missing >= 0) throw new Error(`planned row ${missing} ended without a result`);
+    return {
+      entity: this.plan.entity,
+      dryRun: this.plan.flags.dryRun,
+      results: this.results as RowResult[],
+      journal: this.journal,
+      requests: this.requests,
+      writes: this.writes,
+      reads: this.reads,
+      rateLimitWaits: this.waits,
+      elapsedMs: this.options.clock.now() - this.startedAt,
+      cancelled: this.control.isCancelled,
+      ...(this.fatal ? { fatal: this.fatal } : {}),
+    };
+  }
+}
+
+function numericId(value: unknown): number | undefined {
+  const id = typeof value === "string" ? Number(value) : value;
+  return typeof id === "number" && Number.isInteger(id) && id > 0 ? id : undefined;
+}

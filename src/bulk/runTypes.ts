@@ -1,0 +1,79 @@
+/** The shapes a run takes and gives: options, progress events, the final report and its journal. */
+import type { Clock } from "../halo/clock";
+import type { HaloErrorKind } from "../halo/errors";
+import type { HaloObject } from "./payload/types";
+import type { RowResult } from "./rowResult";
+import type { RunState } from "./runControl";
+
+export interface RunOptions {
+  clock: Clock;
+  /** Adaptive sizing never goes above this; default the plan's batch size (so it only regrows after shrinking). */
+  maxBatchRows?: number;
+  /** A full batch answered within this many ms lets the size grow (default 5000). */
+  fastMs?: number;
+  /** Read before-images from Halo when the snapshot gives none, so the run can be undone (default true). */
+  readBeforeImages?: boolean;
+  /** Read each written row back and report fields Halo did not take (default false). */
+  verifyAfterWrite?: boolean;
+  /**
+   * Whether this entity replaces the whole custom-field list when one is sent; then rows that
+   * change custom fields are read first and sent with the full, merged list. Default: always,
+   * because the API does not say which entities do and a wiped field cannot be recovered.
+   */
+  replacesCustomFieldList?: (entity: string) => boolean;
+  /** Sends of a request Halo provably did not apply (429, refused connection), before giving up. */
+  maxRetries?: number;
+  /** First back-off when Halo gave no Retry-After; doubles each time (default 1000). */
+  retryBaseMs?: number;
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export interface RunProgress {
+  state: RunState;
+  rowsDone: number;
+  rowsTotal: number;
+  /** HTTP requests sent by this run: writes, reads of before-images and read-backs. */
+  requests: number;
+  /** How often the rate limiter (or a 429) made the run wait, and for how long in total. */
+  rateLimitWaits: number;
+  rateLimitWaitMs: number;
+  /** Set while the run is waiting right now. */
+  waitingMs?: number;
+  batchSize: number;
+  elapsedMs: number;
+  /** Estimated ms to finish, once some rows have been sent. */
+  etaMs?: number;
+}
+
+/** What undo needs for one written row: the values before, and what was sent. */
+export interface JournalEntry {
+  key: number;
+  rowNumber: number;
+  id: number;
+  before: HaloObject;
+  sent: HaloObject;
+}
+
+export interface RunReport {
+  entity: string;
+  dryRun: boolean;
+  /** Exactly one per planned row, indexed by key. */
+  results: RowResult[];
+  journal: JournalEntry[];
+  requests: number;
+  writes: number;
+  reads: number;
+  rateLimitWaits: number;
+  elapsedMs: number;
+  cancelled: boolean;
+  /** Set when the run stopped early because nothing more could succeed (sign-in, permission, connection). */
+  fatal?: { kind: HaloErrorKind | "Unknown"; message: string };
+}
+
+export interface RunHandle {
+  pause(): void;
+  resume(): void;
+  /** Finishes the batch in flight; every row not yet sent ends NotSent. */
+  cancel(): void;
+  readonly done: Promise<RunReport>;
+}

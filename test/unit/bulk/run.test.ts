@@ -1,0 +1,216 @@
+import { startRun } from "../../../src/bulk/run";
+import type { Plan } from "../../../src/bulk/planTypes";
+import type { RunOptions, RunProgress, RunReport } from "../../../src/bulk/runTypes";
+import { FakeClock } from "../../fakes/fakeClock";
+import { FakeHaloPort } from "./fakeHaloPort";
+import { renames, updatePlan } from "./planFixtures";
+
+function setup(records = 1000): { clock: FakeClock; port: FakeHaloPort } {
+  const clock = new FakeClock();
+  return { clock, port: new FakeHaloPort(clock).seed(records) };
+}
+
+async function runToEnd(plan: Plan, port: FakeHaloPort, clock: FakeClock, options: Partial<RunOptions> = {}) {
+  const handle = startRun(plan, port, { clock, readBeforeImages: false, ...options });
+  return clock.runUntil(handle.done);
+}
+
+/** Every planned row has exactly one result, in key order, and no id was written twice. */
+function expectEachRowOnce(report: RunReport, plan: Plan, port: FakeHaloPort): void {
+  expect(report.results.map((r) => r.key)).toEqual(plan.rows.map((r) => r.key));
+  const counts = new Map<number, number>();
+  for (const id of port.applied) counts.set(id, (counts.get(id) ?? 0) + 1);
+  expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+}
+
+const statuses = (report: RunReport) => report.results.map((r) => r.status);
+
+describe("run", () => {
+  it("updates every row in ceil(rows / batch) requests", async () => {
+    const { clock, port } = setup();
+    const plan = updatePlan(renames(250), 100);
+    const report = await runToEnd(plan, port, clock);
+    expect(port.posts.map((p) => p.length)).toEqual([100, 100, 50]);
+    expect(report.requests).toBe(3);
+    expect(new Set(statuses(report))).toEqual(new Set(["Updated"]));
+    expect(port.records.get(250)?.name).toBe("Renamed 250");
+    expectEachRowOnce(report, plan, port);
+  });
+
+  it("creates rows without an id and reports the new ids", async () => {
+    const { clock, port } = setup(0);
+    const plan = updatePlan([{ name: "New A" }, { name: "New B" }]);
+    const report = await runToEnd(plan, port, clock);
+    expect(report.results.map((r) => [r.status, r.id])).toEqual([
+      ["Created", 10_000],
+      ["Created", 10_001],
+    ]);
+  });
+
+  it.each([
+    [[37], 100],
+    [[10, 11], 100],
+    [[3, 17, 18, 44, 45, 46, 70, 99, 100], 100],
+  ])("bisects a rejected batch down to the bad rows %p", async (bad, count) => {
+    const { clock, port } = setup();
+    bad.forEach((id) => port.poison.add(id));
+    const plan = updatePlan(renames(count), 100);
+    const report = await runToEnd(plan, port, clock);
+    const failed = report.results.filter((r) => r.status === "Failed");
+    expect(failed.map((r) => r.id ?? r.rowNumber - 1)).toEqual(bad);
+    for (const r of failed) expect(r.message).toBe(`Record ${r.rowNumber - 1}: name is not valid`);
+    expect(report.results.filter((r) => r.status === "Updated")).toHaveLength(count - bad.length);
+    expect(port.applied.sort((a, b) => a - b)).toEqual(
+      renames(count)
+        .map((o) => o.id)
+        .filter((id) => !bad.includes(id as number)),
+    );
+    expectEachRowOnce(report, plan, port);
+    // Bisection costs about 2 * log2(batch) requests per bad row, far fewer than one per row.
+    expect(report.requests).toBeLessThanOrEqual(1 + bad.length * 2 * Math.ceil(Math.log2(count)));
+  });
+
+  it("does not resend after a time-out; reading back settles updates that were applied", async () => {
+    const { clock, port } = setup();
+    port.faults.push("ok", "timeoutAfterApply");
+    const plan = updatePlan(renames(30), 10);
+    const report = await runToEnd(plan, port, clock);
+    expect(new Set(statuses(report))).toEqual(new Set(["Updated"]));
+    const verified = report.results.filter((r) => r.message.includes("reading the record back"));
+    expect(verified.map((r) => r.id)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    expect(port.gets).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    expectEachRowOnce(report, plan, port);
+    // The next batch was smaller: the time-out halved the batch size.
+    expect(port.posts.map((p) => p.length)).toEqual([10, 10, 5, 5]);
+  });
+
+  it("marks rows Unknown when the time-out came before Halo applied them, and never resends", async () => {
+    const { clock, port } = setup();
+    port.faults.push("timeoutBeforeApply");
+    const plan = updatePlan([...renames(2), { name: "New" }]);
+    const report = await runToEnd(plan, port, clock);
+    expect(statuses(report)).toEqual(["Unknown", "Unknown", "Unknown"]);
+    expect(report.results[0].message).toMatch(/Not resent; reading back shows name/);
+    expect(report.results[2].message).toMatch(/may have been created/);
+    expect(port.posts).toHaveLength(1);
+  });
+
+  it("waits and resends on 429, counting the waits in progress events", async () => {
+    const { clock, port } = setup();
+    port.faults.push("rateLimited", "rateLimited");
+    const events: RunProgress[] = [];
+    const report = await runToEnd(updatePlan(renames(5)), port, clock, { onProgress: (e) => events.push(e) });
+    expect(new Set(statuses(report))).toEqual(new Set(["Updated"]));
+    expect(clock.sleeps).toEqual([2000, 2000]);
+    expect(report.rateLimitWaits).toBe(2);
+    expect(events.filter((e) => e.waitingMs === 2000)).toHaveLength(2);
+    expect(port.applied).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("surfaces the shared rate limiter's waits as progress", async () => {
+    const { clock, port } = setup();
+    const listeners: ((ms: number) => void)[] = [];
+    const limited = Object.assign(port, {
+      onRateLimitWait: (l: (ms: number) => void) => {
+        listeners.push(l);
+        return () => listeners.splice(listeners.indexOf(l), 1);
+      },
+    });
+    port.onPost = () => listeners.forEach((l) => l(1500));
+    const events: RunProgress[] = [];
+    const report = await runToEnd(updatePlan(renames(3)), limited, clock, {
+      onProgress: (e) => events.push(e),
+    });
+    expect(report.rateLimitWaits).toBe(1);
+    expect(events.some((e) => e.waitingMs === 1500 && e.rateLimitWaitMs === 1500)).toBe(true);
+    expect(listeners).toHaveLength(0);
+  });
+
+  it("stops on a sign-in failure: the batch and the rest are NotSent, with the reason", async () => {
+    const { clock, port } = setup();
+    port.faults.push("ok", "auth");
+    const plan = updatePlan(renames(30), 10);
+    const report = await runToEnd(plan, port, clock);
+    expect(statuses(report).slice(0, 10)).toEqual(Array(10).fill("Updated"));
+    expect(statuses(report).slice(10)).toEqual(Array(20).fill("NotSent"));
+    expect(report.fatal).toEqual({ kind: "Auth", message: "The client secret was refused." });
+    expect(report.results[29].message).toContain("The client secret was refused.");
+  });
+
+  it("gives up on a refused connection after the retries and reports it", async () => {
+    const { clock, port } = setup();
+    port.faults.push("refused", "refused", "refused");
+    const report = await runToEnd(updatePlan(renames(4)), port, clock, { maxRetries: 2, retryBaseMs: 100 });
+    expect(port.posts).toHaveLength(3);
+    expect(report.fatal?.kind).toBe("Network");
+    expect(new Set(statuses(report))).toEqual(new Set(["NotSent"]));
+  });
+
+  it("cancel finishes the batch in flight and marks the rest NotSent", async () => {
+    const { clock, port } = setup();
+    const plan = updatePlan(renames(50), 10);
+    const handle = startRun(plan, port, { clock, readBeforeImages: false });
+    port.onPost = (n) => {
+      if (n === 2) handle.cancel();
+    };
+    const report = await clock.runUntil(handle.done);
+    expect(port.posts).toHaveLength(2);
+    expect(statuses(report)).toEqual([...Array(20).fill("Updated"), ...Array(30).fill("NotSent")]);
+    expect(report.cancelled).toBe(true);
+    expectEachRowOnce(report, plan, port);
+  });
+
+  it("pause holds the next batch until resume", async () => {
+    const { clock, port } = setup();
+    const events: RunProgress[] = [];
+    const handle = startRun(updatePlan(renames(30), 10), port, {
+      clock,
+      readBeforeImages: false,
+      onProgress: (e) => events.push(e),
+    });
+    port.onPost = (n) => {
+      if (n === 1) handle.pause();
+    };
+    await clock.advance(1000);
+    expect(port.posts).toHaveLength(1);
+    expect(events.at(-1)?.state).toBe("paused");
+    handle.resume();
+    const report = await clock.runUntil(handle.done);
+    expect(port.posts).toHaveLength(3);
+    expect(new Set(statuses(report))).toEqual(new Set(["Updated"]));
+    expect(events.at(-1)?.state).toBe("done");
+  });
+
+  it("grows the batch while batches come back fast and shrinks it on a time-out", async () => {
+    const { clock, port } = setup(2000);
+    port.latencyMs = 100;
+    port.faults.push("ok", "ok", "timeoutAfterApply");
+    const plan = updatePlan(renames(1000), 100);
+    const report = await runToEnd(plan, port, clock, { maxBatchRows: 400, fastMs: 1000 });
+    expect(port.posts.map((p) => p.length)).toEqual([100, 150, 225, 112, 168, 245]);
+    expectEachRowOnce(report, plan, port);
+    expect(new Set(statuses(report))).toEqual(new Set(["Updated"]));
+  });
+
+  it("reports ETA and counts from the injected clock", async () => {
+    const { clock, port } = setup();
+    port.latencyMs = 1000;
+    const events: RunProgress[] = [];
+    await runToEnd(updatePlan(renames(40), 10), port, clock, { onProgress: (e) => events.push(e) });
+    const afterFirst = events.find((e) => e.requests === 1 && e.rowsDone === 10);
+    expect(afterFirst).toMatchObject({ rowsTotal: 40, etaMs: 3000, elapsedMs: 1000 });
+    expect(events.at(-1)).toMatchObject({ rowsDone: 40, requests: 4, state: "done" });
+  });
+
+  it("verify-after-write reports fields Halo did not take", async () => {
+    const { clock, port } = setup();
+    port.ignoredFields.add("phonenumber");
+    const plan = updatePlan([{ id: 1, name: "A", phonenumber: "555" }]);
+    const report = await runToEnd(plan, port, clock, { verifyAfterWrite: true });
+    expect(report.results[0]).toMatchObject({
+      status: "Updated",
+      notTaken: [{ field: "phonenumber", sent: "555", found: null }],
+    });
+    expect(report.results[0].message).toContain("Halo did not take: phonenumber");
+  });
+});
