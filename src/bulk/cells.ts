@@ -1,0 +1,71 @@
+/**
+ * Sheet cells as the bulk engine sees them: the plain values Excel gives (Office.js `range.values`
+ * or custom-function arguments), their A1 addresses, and Excel's error values.
+ */
+
+/** What Excel gives for one cell; "" (or null) for a blank cell. */
+export type CellValue = string | number | boolean | null;
+
+/** One sheet row: its 1-based sheet row number and its cell values, left to right. */
+export interface SheetRow {
+  rowNumber: number;
+  values: CellValue[];
+}
+
+/** Column letters for a 0-based column index: 0 -> "A", 25 -> "Z", 26 -> "AA". */
+export function columnLetters(columnIndex0: number): string {
+  let letters = "";
+  for (let n = columnIndex0 + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The A1 address of a cell: (2, 7) -> "C7". */
+export function cellAddress(columnIndex0: number, rowNumber: number): string {
+  return `${columnLetters(columnIndex0)}${rowNumber}`;
+}
+
+/** Every error value Excel can put in a cell, as `range.values` and custom functions spell it. */
+export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+  "#EXTERNAL!",
+]);
+
+export function isExcelErrorValue(v: CellValue): boolean {
+  return typeof v === "string" && v.startsWith("#") && EXCEL_ERROR_VALUES.has(v);
+}
+
+/** A blank cell: "" or null. Zero is a value (Excel cannot tell a blank from 0 in some sources). */
+export function isBlankCell(v: CellValue): v is "" | null {
+  return v === null || v === "";
+}
+
+/**
+ * Turns whatever an Excel host handed over into a CellValue. Custom-function ranges may carry error
+ * objects (with an Excel error `code` such as "#N/A") and `undefined` for cells past a ragged edge.
+ */
+export function toCellValue(raw: unknown): CellValue {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === "string" || typeof raw === "boolean") return raw;
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : "#NUM!";
+  if (typeof raw === "object" && "code" in raw) {
+    const code = (raw as { code: unknown }).code;
+    if (typeof code === "string" && EXCEL_ERROR_VALUES.has(code)) return code;
+  }
+  return "#VALUE!";
+}
