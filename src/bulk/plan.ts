@@ -1,0 +1,176 @@
+/**
+ * Builds a plan from sheet rows (or a JSON payload column) and an optional snapshot: per row update,
+ * create, unchanged or skip (with a reason naming the row and cell), changed fields only when a
+ * snapshot is given, and the run flags the entity's schema allows. Invalid rows are skipped; the
+ * valid rest still goes.
+ */
+import { entitySchema } from "../halo/schema";
+import { DEFAULT_BATCH_BYTES, DEFAULT_BATCH_ROWS, jsonBytes } from "./batch";
+import { cellAddress, type CellValue, type SheetRow } from "./cells";
+import { jsonCellsToPayloads, rowsToPayloads } from "./payload/sheetRows";
+import type { CellProblem, HaloObject, PayloadOptions, PayloadResult } from "./payload/types";
+import type { Plan, PlannedRow } from "./planTypes";
+import { runFlags } from "./runFlags";
+import { changesWithoutSnapshot, diffAgainstSnapshot } from "./snapshotDiff";
+import { snapshotById } from "./snapshotIndex";
+import { duplicateIdReasons } from "./duplicateIds";
+
+/** Header row plus value rows, as read from the sheet. */
+export interface SheetTable {
+  headers: string[];
+  rows: SheetRow[];
+}
+
+/** A column of JSON payload cells (each an object or an array of objects). */
+export interface JsonColumn {
+  column: string;
+  cells: { rowNumber: number; value: CellValue }[];
+}
+
+export interface PlanOptions {
+  /** Rows without an id create records only when allowed (default false: they are skipped). */
+  allowCreate?: boolean;
+  /** Sheet rows hidden or filtered out; skipped unless includeHidden. */
+  hiddenRows?: Iterable<number>;
+  includeHidden?: boolean;
+  /** Per request: rows (default 100) and bytes (default 1 MB). */
+  batchRows?: number;
+  batchBytes?: number;
+  /** A row larger than this as JSON is skipped (default: a whole request's bytes). */
+  maxRowBytes?: number;
+  dontFireAutomations?: boolean;
+  dryRun?: boolean;
+  /** Passed to the payload engine (clear marker, array delimiter, first column); the entity is the plan's. */
+  payload?: Omit<PayloadOptions, "entity">;
+}
+
+export interface PlanRequest {
+  entity: string;
+  source: SheetTable | JsonColumn;
+  /** The values as pulled, for changed-fields-only and the diff (header-row sources only). */
+  snapshot?: SheetTable;
+  options?: PlanOptions;
+}
+
+function isTable(source: SheetTable | JsonColumn): source is SheetTable {
+  return "headers" in source;
+}
+
+function problemText(problems: CellProblem[]): string {
+  return problems.map((p) => (p.message.includes(p.cell) ? p.message : `${p.cell}: ${p.message}`)).join("; ");
+}
+
+function numericId(value: unknown): number | "missing" | "invalid" {
+  if (value === undefined || value === null || value === "" || value === 0 || value === -1) return "missing";
+  return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : "invalid";
+}
+
+export function buildPlan(request: PlanRequest): Plan {
+  const schema = entitySchema(request.entity);
+  const options = request.options ?? {};
+  const flags = runFlags(schema, options);
+  const batchRows = Math.max(1, options.batchRows ?? DEFAULT_BATCH_ROWS);
+  const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
+  const maxRowBytes = options.maxRowBytes ?? batchBytes - 2;
+  const payloadOptions: PayloadOptions = { ...options.payload, entity: schema.entity };
+  const hidden = new Set(options.includeHidden ? [] : (options.hiddenRows ?? []));
+  const idColumn = isTable(request.source)
+    ? request.source.headers.findIndex((h) => h.trim().toLowerCase() === "id")
+    : -1;
+  const idCell = (rowNumber: number): string =>
+    idColumn >= 0 ? ` (cell ${cellAddress(idColumn + (payloadOptions.firstColumn ?? 0), rowNumber)})` : "";
+
+  const rowNumbers = isTable(request.source)
+    ? request.source.rows.map((r) => r.rowNumber)
+    : request.source.cells.map((c) => c.rowNumber);
+  const converted: PayloadResult = isTable(request.source)
+    ? rowsToPayloads(
+        request.source.headers,
+        request.source.rows.filter((r) => !hidden.has(r.rowNumber)),
+        payloadOptions,
+      )
+    : jsonCellsToPayloads(
+        request.source.column,
+        request.source.cells.filter((c) => !hidden.has(c.rowNumber)),
+        payloadOptions,
+      );
+  const snapshot =
+    request.snapshot && isTable(request.source)
+      ? snapshotById(request.snapshot, request.source.headers, payloadOptions)
+      : undefined;
+  const duplicates = duplicateIdReasons(converted.payloads);
+
+  const rows: PlannedRow[] = [];
+  const add = (row: Omit<PlannedRow, "key" | "changes" | "bytes"> & Partial<PlannedRow>): void => {
+    rows.push({ changes: [], bytes: 0, ...row, key: rows.length });
+  };
+  for (const rowNumber of new Set(rowNumbers)) {
+    if (hidden.has(rowNumber)) {
+      add({ rowNumber, action: "skip", reason: `Row ${rowNumber} is hidden or filtered out; not sent.` });
+      continue;
+    }
+    const problems = converted.problems.filter((p) => p.rowNumber === rowNumber);
+    if (problems.length > 0) {
+      add({ rowNumber, action: "skip", reason: `Row ${rowNumber}: ${problemText(problems)}` });
+      continue;
+    }
+    const payloads = converted.payloads.filter((p) => p.rowNumber === rowNumber);
+    if (payloads.length === 0) add({ rowNumber, action: "skip", reason: `Row ${rowNumber} is empty.` });
+    for (const { object } of payloads) {
+      const id = numericId(object.id);
+      if (id === "invalid") {
+        add({
+          rowNumber,
+          action: "skip",
+          reason: `Row ${rowNumber}: id ${JSON.stringify(object.id)}${idCell(rowNumber)} is not a record number.`,
+        });
+      } else if (id === "missing") {
+        if (!options.allowCreate)
+          add({
+            rowNumber,
+            action: "skip",
+            reason: `Row ${rowNumber} has no id${idCell(rowNumber)} and creating records is not allowed.`,
+          });
+        else {
+          const { id: _ignored, ...fields } = object;
+          add({ rowNumber, action: "create", object: fields, changes: changesWithoutSnapshot(fields) });
+        }
+      } else if (duplicates.has(id)) {
+        add({ rowNumber, id, action: "skip", reason: duplicates.get(id) });
+      } else {
+        const old = snapshot?.get(id);
+        if (!old) add({ rowNumber, id, action: "update", object, changes: changesWithoutSnapshot(object) });
+        else {
+          const diff = diffAgainstSnapshot(object, old);
+          if (diff.changes.length === 0)
+            add({
+              rowNumber,
+              id,
+              action: "unchanged",
+              reason: "No field differs from the snapshot; not sent.",
+            });
+          else
+            add({
+              rowNumber,
+              id,
+              action: "update",
+              object: diff.object,
+              before: diff.before,
+              changes: diff.changes,
+            });
+        }
+      }
+    }
+  }
+  for (const row of rows) {
+    if (!row.object) continue;
+    row.bytes = jsonBytes({ ...row.object, ...flags.objectFields });
+    if (row.bytes > maxRowBytes) {
+      row.reason = `Row ${row.rowNumber} is ${row.bytes} bytes as JSON, over the ${maxRowBytes}-byte limit for one request; not sent.`;
+      row.action = "skip";
+      delete row.object;
+      delete row.before;
+    }
+  }
+  return { entity: schema.entity, rows, flags, batchRows, batchBytes };
+}
