@@ -1,0 +1,26 @@
+/** The Halo client's public surface, for the layers above (bulk, runtime, office, cli). */
+export { createHaloClient } from "./client";
+export type { HaloClient, HaloClientOptions, HttpMethod, QueryValue, RequestOptions } from "./client";
+export type { AuthMethod, AuthorizationCodeAuth, ClientCredentialsAuth, SecretPlacement } from "./auth";
+export { beginAuthorization, completeAuthorization } from "./authorize";
+export type { AuthorizationRequest, PendingAuthorization } from "./authorize";
+export { discoverAuthServer, defaultAuthServer } from "./authServer";
+export type { AuthServer } from "./authServer";
+export { systemClock } from "./clock";
+export type { Clock } from "./clock";
+export { HaloError, isHaloError } from "./errors";
+export type { HaloErrorKind } from "./errors";
+export { normaliseInstanceUrl } from "./instance";
+export { RateLimiter, sharedRateLimiter } from "./rateLimit";
+export type { RateLimitOptions, RateLimitState } from "./rateLimit";
+export { MemoryTokenStore, tokenKey } from "./tokenStore";
+export type { TokenSet, TokenStore } from "./tokenStore";
+export { walkPages } from "./paginate";
+export type { HaloRecord, PageInfo, WalkOptions, WalkResult } from "./paginate";
+export { listEntities, getEntity, postEntities } from "./entities";
+export type { ListOptions, PostResult } from "./entities";
+export { listReports, loadReport, runSql, readPublished } from "./reports";
+export type { LoadedReport, ReportSummary } from "./reports";
+export type { ReportColumn, ReportColumnType, ReportRow, ReportValue } from "./reportValues";
+export { entitySchema, entityNames, customFieldSchema } from "./schema";
+export type { EntitySchema, FieldSchema, FieldType } from "./schema";

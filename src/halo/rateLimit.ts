@@ -1,0 +1,137 @@
+/**
+ * Rolling-window rate limiter: at most `limit` requests in any `windowMs` (Halo hosted: about 300 per
+ * 5 minutes per application). Requests are admitted in arrival order; one that would exceed the
+ * window waits for the oldest request in it to age out. One limiter is shared by every client of an
+ * instance (sharedRateLimiter), so the pane, functions and a bulk run never add up past the limit.
+ */
+import type { Clock } from "./clock";
+
+export interface RateLimitOptions {
+  /** Requests per window; default 300. */
+  limit?: number;
+  /** Window length; default 5 minutes. */
+  windowMs?: number;
+}
+
+export interface RateLimitState {
+  /** Requests admitted within the current window. */
+  inWindow: number;
+  limit: number;
+  windowMs: number;
+  /** When the next request can go (ms epoch); now when a slot is free. */
+  nextFreeAt: number;
+  /** Requests queued for a slot. */
+  waiting: number;
+}
+
+export const DEFAULT_RATE_LIMIT = 300;
+export const DEFAULT_RATE_WINDOW_MS = 300_000;
+
+export class RateLimiter {
+  private limit: number;
+  private windowMs: number;
+  /** Admission times, oldest first, within the window. */
+  private stamps: number[] = [];
+  private blockedUntil = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private waiting = 0;
+  private readonly listeners = new Set<(waitMs: number) => void>();
+
+  constructor(
+    private readonly clock: Clock,
+    options: RateLimitOptions = {},
+  ) {
+    this.limit = DEFAULT_RATE_LIMIT;
+    this.windowMs = DEFAULT_RATE_WINDOW_MS;
+    this.configure(options);
+  }
+
+  configure(options: RateLimitOptions): void {
+    if (options.limit !== undefined) {
+      if (!(options.limit >= 1)) throw new RangeError("Rate limit must be at least 1 request per window");
+      this.limit = Math.floor(options.limit);
+    }
+    if (options.windowMs !== undefined) {
+      if (!(options.windowMs > 0)) throw new RangeError("Rate limit window must be positive");
+      this.windowMs = options.windowMs;
+    }
+  }
+
+  private prune(now: number): void {
+    while (this.stamps.length > 0 && this.stamps[0] + this.windowMs <= now) this.stamps.shift();
+  }
+
+  private nextFreeAt(now: number): number {
+    const full = this.stamps.length >= this.limit;
+    const windowFree = full ? this.stamps[this.stamps.length - this.limit] + this.windowMs : now;
+    return Math.max(now, windowFree, this.blockedUntil);
+  }
+
+  state(): RateLimitState {
+    const now = this.clock.now();
+    this.prune(now);
+    return {
+      inWindow: this.stamps.length,
+      limit: this.limit,
+      windowMs: this.windowMs,
+      nextFreeAt: this.nextFreeAt(now),
+      waiting: this.waiting,
+    };
+  }
+
+  /** Holds every request until `untilMs` (Halo said Retry-After: the window is full on its side). */
+  pauseUntil(untilMs: number): void {
+    this.blockedUntil = Math.max(this.blockedUntil, untilMs);
+  }
+
+  /** Called with the wait whenever a request has to wait for a slot. Returns an unsubscribe. */
+  onWait(listener: (waitMs: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Waits for a slot and takes it; resolves with the ms waited. Rejects if `signal` aborts. */
+  acquire(signal?: AbortSignal): Promise<number> {
+    this.waiting++;
+    const turn = this.queue.then(() => this.admit(signal));
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn.finally(() => {
+      this.waiting--;
+    });
+  }
+
+  private async admit(signal?: AbortSignal): Promise<number> {
+    let waited = 0;
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      const now = this.clock.now();
+      this.prune(now);
+      const freeAt = this.nextFreeAt(now);
+      if (freeAt <= now) {
+        this.stamps.push(now);
+        return waited;
+      }
+      const waitMs = freeAt - now;
+      waited += waitMs;
+      for (const listener of this.listeners) listener(waitMs);
+      await this.clock.sleep(waitMs, signal);
+    }
+  }
+}
+
+const shared = new Map<string, RateLimiter>();
+
+/** The limiter for one instance (key: normalised instance URL), created on first use. */
+export function sharedRateLimiter(key: string, clock: Clock, options: RateLimitOptions = {}): RateLimiter {
+  let limiter = shared.get(key);
+  if (limiter === undefined) {
+    limiter = new RateLimiter(clock, options);
+    shared.set(key, limiter);
+  } else {
+    limiter.configure(options);
+  }
+  return limiter;
+}
