@@ -21,6 +21,7 @@ export {
   validatePayloadText,
   entityArgument,
   parseFormulaOptions,
+  lookupId,
   type ExcelGrid,
 } from "./payload/formulas";
 export { excelSerialToIso, isoDateText } from "./payload/dates";

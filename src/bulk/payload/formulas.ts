@@ -12,6 +12,7 @@ import { buildRow, rowSettings } from "./rows";
 import { objectsInJson, readPayloadCell } from "./sheetRows";
 import { PayloadError, type HaloObject, type PayloadOptions } from "./types";
 import { validateObject } from "./validate";
+import type { IdResolver } from "./idLookup";
 
 /** Excel's limit on the text in one cell. */
 export const CELL_TEXT_LIMIT = 32_767;
@@ -190,4 +191,19 @@ export function validatePayloadText(payload: unknown, entity: unknown): string {
       return `${objects.length > 1 ? `object ${i + 1}, ` : ""}${first.field}: ${first.detail}`;
   }
   return "OK";
+}
+
+/** =HALO.ID(entity, name): the arguments checked, then the id from the resolver. */
+export function lookupId(
+  resolver: Pick<IdResolver, "resolve">,
+  entity: unknown,
+  name: unknown,
+): Promise<number> {
+  const entityName = entityArgument(entity);
+  if (entityName === undefined) throw new PayloadError("Input", 'entity is required, e.g. "Client"');
+  const value = toCellValue(name);
+  if (isExcelErrorValue(value))
+    throw new PayloadError("ExcelError", `the name is the error ${String(value)}`);
+  if (isBlankCell(value)) throw new PayloadError("Input", "the name is blank");
+  return resolver.resolve(entityName, String(value));
 }
