@@ -1,0 +1,50 @@
+/**
+ * The sandbox's view of Halo's entity schemas. Field names and types come from src/halo/schema
+ * (generated from sandbox/halo-openapi.json), never from a hand list; this module only adds what the
+ * sandbox needs on top: which fields become table columns.
+ */
+import {
+  entityNames,
+  entitySchema,
+  type EntitySchema,
+  type FieldSchema,
+  type FieldType,
+} from "../src/halo/schema";
+
+export type { EntitySchema, FieldSchema, FieldType };
+
+export function servedEntities(): EntitySchema[] {
+  return entityNames().map((name) => entitySchema(name));
+}
+
+/** The entity for a path segment ("client", "Tickets"), case-insensitively; undefined when unknown. */
+export function findEntity(name: string): EntitySchema | undefined {
+  const wanted = name.toLowerCase();
+  return servedEntities().find(
+    (e) => e.entity.toLowerCase() === wanted || e.path.slice(1).toLowerCase() === wanted,
+  );
+}
+
+/** Fields stored as table columns: all but `customfields` (stored as CF columns) and `_` control flags. */
+export function columnFields(schema: EntitySchema): [string, FieldSchema][] {
+  return Object.entries(schema.fields).filter(([name]) => name !== "customfields" && !name.startsWith("_"));
+}
+
+/** Distinct models with the columns of each (Tickets, Project and Opportunities share Faults). */
+export function servedModels(): Map<string, EntitySchema> {
+  const models = new Map<string, EntitySchema>();
+  for (const schema of servedEntities()) if (!models.has(schema.model)) models.set(schema.model, schema);
+  return models;
+}
+
+export function sqlType(type: FieldType): string {
+  switch (type) {
+    case "integer":
+    case "boolean":
+      return "INTEGER";
+    case "number":
+      return "REAL";
+    default:
+      return "TEXT";
+  }
+}
