@@ -77,6 +77,7 @@ export function payloadTexts(
   options?: PayloadOptions,
 ): (string | PayloadError)[] {
   const oriented = orient(headers, values);
+  headerPlan(oriented.headers.map(headerText), options?.entity); // a bad entity or header fails the whole call, once
   return oriented.rows.map((row) => {
     try {
       return rowPayloadText(oriented.headers, row, options);
@@ -159,7 +160,7 @@ export function payloadArrayText(cells: ExcelGrid): string {
   cells.forEach((row, r) =>
     row.forEach((raw, c) => {
       const value = toCellValue(raw);
-      if (isBlankCell(value)) return;
+      if (isBlankCell(value) || value === 0) return; // a reference to an empty cell gives 0, never a payload
       const read = readPayloadCell(value);
       if ("kind" in read)
         throw new PayloadError(
