@@ -13,6 +13,8 @@ export interface PortPostResult {
 }
 
 export interface HaloPort {
+  /** The Halo instance behind the port ("https://acme.halopsa.com"): runs on one instance take turns per batch. */
+  readonly instance?: string;
   /**
    * POST /api/<Entity> with an array of objects. Rejects with a HaloError: kind "Validation" (400)
    * when Halo refused the request; `mayHaveApplied` true when the answer was lost after sending.

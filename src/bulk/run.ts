@@ -95,7 +95,7 @@ class RunEngine {
     try {
       this.emit();
       while (!this.fatal && (await this.control.checkpoint())) {
-        const more = await withInstanceLock(this.port, () => this.sendNext());
+        const more = await withInstanceLock(this.port.instance ?? this.port, () => this.sendNext());
         if (!more) break;
       }
     } finally {

@@ -213,4 +213,35 @@ describe("run", () => {
     });
     expect(report.results[0].message).toContain("Halo did not take: phonenumber");
   });
+
+  it("keeps one batch in flight per instance when two runs share it", async () => {
+    const { clock, port } = setup();
+    port.latencyMs = 500;
+    let inFlight = 0;
+    let most = 0;
+    const post = port.post.bind(port);
+    port.post = async (entity, objects) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await post(entity, objects);
+      } finally {
+        inFlight--;
+      }
+    };
+    const a = startRun(updatePlan(renames(30, 1), 10), port, { clock, readBeforeImages: false });
+    const b = startRun(updatePlan(renames(30, 101), 10), port, { clock, readBeforeImages: false });
+    const [ra, rb] = await clock.runUntil(Promise.all([a.done, b.done]));
+    expect(most).toBe(1);
+    expect(port.posts).toHaveLength(6);
+    // They take turns per batch rather than one run waiting for the other to finish.
+    expect(port.posts.map((p) => (Number(p[0].id) > 100 ? "b" : "a"))).toEqual([
+      "a",
+      "b",
+      "a",
+      "b",
+      "a",
+      "b",
+    ]);
+    expect([...statuses(ra), ...statuses(rb)].every((s) => s === "Updated")).toBe(true);
+  });
 });

@@ -1,0 +1,28 @@
+/**
+ * Errors the command line reports with exit code 2 (usage, files) and the exit codes themselves.
+ * Halo's own sign-in and connection failures arrive as HaloError and map to 2 as well.
+ */
+import { isHaloError } from "../halo/errors";
+
+export const EXIT_OK = 0;
+export const EXIT_ROWS_FAILED = 1;
+export const EXIT_USAGE_OR_CONNECTION = 2;
+
+export type CliErrorKind = "Usage" | "File";
+
+export class CliError extends Error {
+  readonly kind: CliErrorKind;
+  constructor(kind: CliErrorKind, message: string) {
+    super(message);
+    this.name = "CliError";
+    this.kind = kind;
+  }
+}
+
+/** One line for stderr; never includes secrets (HaloError messages are redacted by the client). */
+export function errorLine(error: unknown): string {
+  if (error instanceof CliError) return `halosheet: ${error.message}`;
+  if (isHaloError(error))
+    return `halosheet: ${error.kind === "Auth" ? "sign-in failed" : error.kind}: ${error.message}`;
+  return `halosheet: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}

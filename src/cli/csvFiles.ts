@@ -1,0 +1,68 @@
+/**
+ * CSV in and out with csv-parse / csv-stringify. Rows are numbered as a spreadsheet opened from the
+ * file would number them (header = row 1), so messages name cells the user can find.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import type { CellValue, SheetRow } from "../bulk/cells";
+import { CliError } from "./cliErrors";
+
+export interface CsvTable {
+  headers: string[];
+  rows: SheetRow[];
+}
+
+export function parseCsv(text: string, name: string): CsvTable {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (error) {
+    throw new CliError(
+      "File",
+      `${name} is not valid CSV: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (records.length === 0) throw new CliError("File", `${name} is empty: it needs a header row.`);
+  const [headers, ...data] = records;
+  return {
+    headers: headers.map((h) => h.trim()),
+    rows: data.map((values, i) => ({ rowNumber: i + 2, values })),
+  };
+}
+
+export async function readCsv(path: string): Promise<CsvTable> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new CliError(
+      "File",
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+  return parseCsv(text, path);
+}
+
+/** A cell as CSV text: objects and arrays as JSON, blanks empty. */
+export function csvCell(value: unknown): string | number | boolean {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") return JSON.stringify(value);
+  return value as string | number | boolean;
+}
+
+export async function writeCsv(
+  path: string,
+  headers: string[],
+  rows: (CellValue | unknown)[][],
+): Promise<void> {
+  const text = stringify([headers, ...rows.map((row) => row.map(csvCell))]);
+  try {
+    await writeFile(path, text, "utf8");
+  } catch (error) {
+    throw new CliError(
+      "File",
+      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+}

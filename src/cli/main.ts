@@ -1,0 +1,59 @@
+/**
+ * The command line: `halosheet pull|push ...` (also `npm run cli -- ...`). Parses arguments, runs the
+ * command and turns every failure into a clear stderr line and an exit code (0, 1 or 2).
+ */
+import { systemClock, type Clock } from "../halo/clock";
+import type { FetchFn } from "../halo/http";
+import { haloClientPort } from "../bulk/haloClientPort";
+import { parseCliArgs } from "./args";
+import { CliError, errorLine, EXIT_OK, EXIT_USAGE_OR_CONNECTION } from "./cliErrors";
+import { connect } from "./connect";
+import { pull } from "./pull";
+import { push } from "./push";
+import { USAGE } from "./usage";
+
+export interface CliEnvironment {
+  env: Record<string, string | undefined>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  clock?: Clock;
+  fetch?: FetchFn;
+}
+
+export function processEnvironment(): CliEnvironment {
+  return {
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+}
+
+export async function runCli(
+  argv: readonly string[],
+  environment: CliEnvironment = processEnvironment(),
+): Promise<number> {
+  const { stderr } = environment;
+  const connectOptions = {
+    stderr,
+    ...(environment.clock ? { clock: environment.clock } : {}),
+    ...(environment.fetch ? { fetch: environment.fetch } : {}),
+  };
+  try {
+    const args = parseCliArgs(argv, environment.env);
+    if (args.command === "help") {
+      environment.stdout(`${USAGE}\n`);
+      return EXIT_OK;
+    }
+    if (args.command === "pull")
+      return await pull(args, { connect: (c) => connect(c, connectOptions), stderr });
+    return await push(args, {
+      connect: async (c) => haloClientPort(await connect(c, connectOptions)),
+      clock: environment.clock ?? systemClock,
+      stderr,
+    });
+  } catch (error) {
+    stderr(`${errorLine(error)}\n`);
+    if (error instanceof CliError && error.kind === "Usage") stderr(`Run "halosheet --help" for usage.\n`);
+    return EXIT_USAGE_OR_CONNECTION;
+  }
+}

@@ -1,0 +1,29 @@
+/** Run progress as one line on stderr: rows, requests, rate-limit waits, ETA. */
+import type { RunProgress } from "../bulk/runTypes";
+
+function seconds(ms: number): string {
+  return ms < 60_000
+    ? `${Math.ceil(ms / 1000)} s`
+    : `${Math.floor(ms / 60_000)} min ${Math.ceil((ms % 60_000) / 1000)} s`;
+}
+
+export function progressLine(p: RunProgress): string {
+  const parts = [`${p.rowsDone}/${p.rowsTotal} rows`, `${p.requests} requests`, `batch ${p.batchSize}`];
+  if (p.rateLimitWaits > 0)
+    parts.push(`${p.rateLimitWaits} rate-limit waits (${seconds(p.rateLimitWaitMs)})`);
+  if (p.waitingMs !== undefined) parts.push(`waiting ${seconds(p.waitingMs)} for the rate limit`);
+  if (p.etaMs !== undefined) parts.push(`ETA ${seconds(p.etaMs)}`);
+  if (p.state !== "running") parts.push(p.state);
+  return `push: ${parts.join(", ")}`;
+}
+
+/** Prints a line whenever something a person would notice changed (not on every event). */
+export function progressPrinter(write: (text: string) => void): (p: RunProgress) => void {
+  let last = "";
+  return (p) => {
+    const key = `${p.rowsDone}|${p.requests}|${p.rateLimitWaits}|${p.state}`;
+    if (key === last && p.waitingMs === undefined) return;
+    last = key;
+    write(`${progressLine(p)}\n`);
+  };
+}

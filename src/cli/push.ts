@@ -1,0 +1,64 @@
+/**
+ * `halosheet push`: CSV rows -> plan -> run -> results.csv. The same src/bulk code the task pane
+ * uses; Halo is reached through a port the caller supplies (the real client in main.ts, a
+ * sandbox-backed one in tests). A local dry run never connects.
+ */
+import type { Clock } from "../halo/clock";
+import type { HaloPort } from "../bulk/haloPort";
+import { planCounts } from "../bulk/diffPreview";
+import { buildPlan } from "../bulk/plan";
+import { startRun } from "../bulk/run";
+import type { PushArgs, Connection } from "./args";
+import { readCsv, writeCsv } from "./csvFiles";
+import { pushExitCode, statusSummary } from "./exitCode";
+import { progressPrinter } from "./progressLine";
+import { RESULT_COLUMNS, resultRows, withoutResultColumns } from "./resultsFile";
+
+export interface PushDeps {
+  connect(connection: Connection): Promise<HaloPort>;
+  clock: Clock;
+  stderr(text: string): void;
+}
+
+/** For a local dry run: nothing may reach Halo. */
+const OFFLINE: HaloPort = {
+  post: () => Promise.reject(new Error("a local dry run sends nothing")),
+  get: () => Promise.reject(new Error("a local dry run reads nothing")),
+};
+
+export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
+  const input = withoutResultColumns(await readCsv(args.input));
+  const snapshot =
+    args.snapshot === undefined ? undefined : withoutResultColumns(await readCsv(args.snapshot));
+  const plan = buildPlan({
+    entity: args.entity,
+    source: input,
+    ...(snapshot ? { snapshot } : {}),
+    options: {
+      allowCreate: args.allowCreate,
+      dryRun: args.dryRun,
+      dontFireAutomations: args.dontFireAutomations,
+      ...(args.batchSize === undefined ? {} : { batchRows: args.batchSize }),
+      ...(args.batchBytes === undefined ? {} : { batchBytes: args.batchBytes }),
+    },
+  });
+  const counts = planCounts(plan);
+  deps.stderr(
+    `push: ${plan.entity}: ${counts.update} to update, ${counts.create} to create, ${counts.unchanged} unchanged, ${counts.skip} skipped${plan.flags.dryRun ? " (dry run)" : ""}\n`,
+  );
+  for (const note of plan.flags.notes) deps.stderr(`push: ${note}\n`);
+  const sends = counts.update + counts.create > 0 && (!plan.flags.dryRun || plan.flags.serverValidate);
+  const port = sends ? await deps.connect(args.connection) : OFFLINE;
+  const report = await startRun(plan, port, {
+    clock: deps.clock,
+    // The command line keeps no journal (no undo), so it reads nothing before writing.
+    readBeforeImages: false,
+    verifyAfterWrite: args.verify,
+    ...(args.maxBatchSize === undefined ? {} : { maxBatchRows: args.maxBatchSize }),
+    onProgress: progressPrinter(deps.stderr),
+  }).done;
+  await writeCsv(args.out, [...input.headers, ...RESULT_COLUMNS], resultRows(input, report.results));
+  deps.stderr(`push: ${statusSummary(report)} in ${report.requests} requests; results in ${args.out}\n`);
+  if (report.fatal) deps.stderr(`halosheet: ${report.fatal.kind}: ${report.fatal.message}\n`);
+  return pushExitCode(report);
+}

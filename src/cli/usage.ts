@@ -1,0 +1,20 @@
+/** What `halosheet --help` prints; every usage error repeats the relevant part. */
+export const USAGE = `Usage:
+  halosheet pull --url <instance> --client-id <id> [--client-secret <secret>]
+                 (--report <id or name> | --sql <query> | --entity <Entity>) --out rows.csv
+  halosheet push --url <instance> --client-id <id> [--client-secret <secret>]
+                 --entity <Entity> --in rows.csv [--snapshot original.csv] [--batch-size N]
+                 [--allow-create] [--dry-run] [--out results.csv]
+                 [--dont-fire-automations] [--verify] [--max-batch-size N] [--batch-bytes N]
+  (npm run cli -- <command> ... does the same.)
+
+  --client-secret may be left out when HALO_CLIENT_SECRET is set.
+  push writes every input row to --out (default results.csv) with Status and Message columns.
+  --snapshot        the CSV as pulled: only changed fields are sent, unchanged rows are not sent
+  --batch-size      rows per request (default 100); --max-batch-size lets it grow while Halo is fast
+  --allow-create    rows without an id create records (otherwise they are skipped)
+  --dry-run         check every row, send no write (Halo validates where the entity supports it)
+  --dont-fire-automations  ask Halo not to run automations/rules (entities that support it)
+  --verify          read written rows back and report fields Halo did not take
+Progress goes to stderr. Exit codes: 0 every row Updated/Created/Unchanged, 1 some rows failed,
+were skipped or are unknown, 2 usage, sign-in or connection error.`;
