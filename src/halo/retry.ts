@@ -33,6 +33,8 @@ const TRANSIENT_FOR_WRITES = new Set<HaloErrorKind>(["RateLimited", "Server", "N
 
 export function isRetryable(method: string, error: unknown): error is HaloError {
   if (!isHaloError(error)) return false;
+  // A 2xx that was not JSON (a login or proxy page) will not change by asking again.
+  if (error.kind === "Server" && error.status !== undefined && error.status < 500) return false;
   if (SAFE_METHODS.has(method.toUpperCase())) return TRANSIENT_FOR_READS.has(error.kind);
   return TRANSIENT_FOR_WRITES.has(error.kind) && !error.mayHaveApplied;
 }
