@@ -1,0 +1,71 @@
+/* Excel's typed-input rules and display text: what a typed string becomes, and how a value looks. */
+import { format as formatNumber, parseValue } from "numfmt";
+import { CellError, ERROR_CODES, type ErrorCode, type Scalar } from "./types";
+
+export interface ParsedInput {
+  /** A formula ("=..."), else undefined. */
+  formula?: string;
+  value: Scalar;
+  /** A number format Excel infers from the typing ("12%" -> "0%", "2024-01-15" -> a date format). */
+  impliedFormat?: string;
+}
+
+export function errorFromText(text: string): CellError | undefined {
+  const code = text.trim().toUpperCase();
+  return (ERROR_CODES as readonly string[]).includes(code) ? new CellError(code as ErrorCode) : undefined;
+}
+
+/**
+ * What typing `text` into a cell stores, as Excel does: "=..." is a formula, a leading apostrophe
+ * forces text, TRUE/FALSE are booleans, "#N/A" and friends are errors, numbers, percentages,
+ * currency and dates are numbers; with the Text format ("@") everything but a formula stays text.
+ */
+export function parseInput(text: string, cellFormat = "General"): ParsedInput {
+  if (text === "") return { value: null };
+  if (text.startsWith("=") && text.length > 1) return { formula: text, value: null };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (cellFormat === "@") return { value: text };
+  const upper = text.trim().toUpperCase();
+  if (upper === "TRUE") return { value: true };
+  if (upper === "FALSE") return { value: false };
+  const error = errorFromText(text);
+  if (error) return { value: error };
+  const parsed = parseValue(text);
+  if (parsed && typeof parsed.v === "number" && Number.isFinite(parsed.v)) {
+    return parsed.z ? { value: parsed.v, impliedFormat: parsed.z } : { value: parsed.v };
+  }
+  return { value: text };
+}
+
+/** The value as the cell shows it with its number format. */
+export function displayText(value: Scalar, numberFormat: string): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof CellError) return value.code;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") {
+    return numberFormat.includes("@") ? safeFormat(numberFormat, value) : value;
+  }
+  return safeFormat(numberFormat, value);
+}
+
+function safeFormat(numberFormat: string, value: number | string): string {
+  try {
+    return formatNumber(numberFormat || "General", value);
+  } catch {
+    return formatNumber("General", value);
+  }
+}
+
+/** What the edit box shows for a constant: numbers in General form (dates in their format). */
+export function inputText(value: Scalar, numberFormat: string): string {
+  if (typeof value === "number") {
+    return isDateFormat(numberFormat) ? safeFormat(numberFormat, value) : String(value);
+  }
+  return displayText(value, "General");
+}
+
+/** A format that shows a date or time (d, m, y, h, s outside quoted text), so numbers are serial dates. */
+export function isDateFormat(numberFormat: string): boolean {
+  if (numberFormat === "General") return false;
+  return /[dmyhs]/i.test(numberFormat.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
+}

@@ -1,0 +1,180 @@
+/*
+ * Excel tables: a named rectangle with a header row and a data body. Headers are cell values (blank or
+ * duplicate headers are made unique as Excel does: Column1, Name2); adding rows grows the table,
+ * pushing the cells below it (in its columns) down.
+ */
+import { intersectRects } from "./address";
+import { WorkbookError } from "./errors";
+import type { Rect, TableInfo } from "./types";
+import type { CellInput, Workbook } from "./workbook";
+
+const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
+
+export class TableStore {
+  private readonly tables: TableInfo[] = [];
+  private nextNumber = 1;
+  private nextId = 1;
+
+  constructor(private readonly workbook: Workbook) {}
+
+  list(sheetId?: string): TableInfo[] {
+    return this.tables
+      .filter((t) => sheetId === undefined || t.sheetId === sheetId)
+      .map((t) => ({ ...t, rect: { ...t.rect } }));
+  }
+
+  /** Finds a table by name (case-insensitive) or id. */
+  get(nameOrId: string): TableInfo | undefined {
+    const lower = nameOrId.toLowerCase();
+    const t = this.tables.find((x) => x.id === nameOrId || x.name.toLowerCase() === lower);
+    return t && { ...t, rect: { ...t.rect } };
+  }
+
+  private live(nameOrId: string): TableInfo {
+    const lower = nameOrId.toLowerCase();
+    const t = this.tables.find((x) => x.id === nameOrId || x.name.toLowerCase() === lower);
+    if (!t) throw new WorkbookError("ItemNotFound", `The table ${nameOrId} does not exist.`);
+    return t;
+  }
+
+  add(sheetId: string, rect: Rect, hasHeaders: boolean, name?: string): TableInfo {
+    if (rect.rowCount > 1_048_575 || rect.colCount > 16_384) {
+      throw new WorkbookError("InvalidArgument", "A table cannot cover whole rows or columns.");
+    }
+    // Without headers Excel inserts a header row; a header-only range gets one blank data row.
+    const tableRect = !hasHeaders
+      ? { ...rect, rowCount: rect.rowCount + 1 }
+      : { ...rect, rowCount: Math.max(2, rect.rowCount) };
+    for (const other of this.tables) {
+      if (other.sheetId === sheetId && intersectRects(other.rect, tableRect)) {
+        throw new WorkbookError("InvalidOperation", "A table can't overlap another table.");
+      }
+    }
+    let tableName = name;
+    if (tableName === undefined) {
+      do tableName = `Table${this.nextNumber++}`;
+      while (this.get(tableName));
+    } else this.validateName(tableName);
+    this.workbook.batch(() => {
+      if (!hasHeaders) this.workbook.insertCellsDown(sheetId, { ...rect, rowCount: 1 });
+      this.writeUniqueHeaders(sheetId, tableRect);
+    });
+    const table: TableInfo = {
+      id: String(this.nextId++),
+      name: tableName,
+      sheetId,
+      rect: tableRect,
+      showHeaders: true,
+    };
+    this.tables.push(table);
+    this.workbook.tablesChanged(sheetId);
+    return { ...table, rect: { ...table.rect } };
+  }
+
+  private validateName(name: string, except?: TableInfo): void {
+    if (!TABLE_NAME.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[RrCc]$/.test(name)) {
+      throw new WorkbookError("InvalidArgument", `"${name}" is not a valid table name.`);
+    }
+    const clash = this.get(name);
+    if (clash && clash.id !== except?.id) {
+      throw new WorkbookError("ItemAlreadyExists", `A table named "${name}" already exists.`);
+    }
+  }
+
+  private writeUniqueHeaders(sheetId: string, rect: Rect): void {
+    const headerRect = { ...rect, rowCount: 1 };
+    const current = this.workbook.getApiValues(sheetId, headerRect)[0];
+    const seen = new Set<string>();
+    const headers = current.map((v, j) => {
+      let text = v === "" ? `Column${j + 1}` : String(v);
+      if (seen.has(text.toLowerCase())) {
+        let n = 2;
+        while (seen.has(`${text}${n}`.toLowerCase())) n++;
+        text = `${text}${n}`;
+      }
+      seen.add(text.toLowerCase());
+      return text;
+    });
+    if (headers.some((h, j) => h !== current[j])) {
+      this.workbook.setValues(sheetId, rect.row, rect.col, [headers.map((h) => `'${h}`)]);
+    }
+  }
+
+  rename(nameOrId: string, newName: string): void {
+    const t = this.live(nameOrId);
+    this.validateName(newName, t);
+    t.name = newName;
+    this.workbook.tablesChanged(t.sheetId);
+  }
+
+  headers(nameOrId: string): string[] {
+    const t = this.live(nameOrId);
+    return this.workbook.getApiValues(t.sheetId, { ...t.rect, rowCount: 1 })[0].map(String);
+  }
+
+  /** Rows of data below the header. */
+  dataBodyRect(nameOrId: string): Rect {
+    const t = this.live(nameOrId);
+    return { ...t.rect, row: t.rect.row + 1, rowCount: t.rect.rowCount - 1 };
+  }
+
+  /**
+   * TableRowCollection.add: inserts rows at `index` of the data body (at the end when undefined),
+   * shifting the cells below down, and writes `values` into them.
+   */
+  addRows(nameOrId: string, index: number | undefined, values: CellInput[][]): Rect {
+    const t = this.live(nameOrId);
+    const body = this.dataBodyRect(nameOrId);
+    const dataRows = this.isBodyEmptyPlaceholder(t) ? 0 : body.rowCount;
+    const at = index === undefined || index === null ? dataRows : index;
+    if (at < 0 || at > dataRows)
+      throw new WorkbookError("InvalidArgument", "The row index is outside the table.");
+    if (values.some((row) => row.length !== t.rect.colCount)) {
+      throw new WorkbookError("InvalidArgument", "The number of values does not match the table's columns.");
+    }
+    const start = body.row + at;
+    this.workbook.batch(() => {
+      const insertCount = dataRows === 0 && body.rowCount === 1 ? values.length - 1 : values.length;
+      if (insertCount > 0)
+        this.workbook.insertCellsDown(t.sheetId, {
+          row: start + (dataRows === 0 ? 1 : 0),
+          col: t.rect.col,
+          rowCount: insertCount,
+          colCount: t.rect.colCount,
+        });
+      t.rect = { ...t.rect, rowCount: 1 + Math.max(dataRows + values.length, 1) };
+      this.workbook.setValues(t.sheetId, start, t.rect.col, values);
+    });
+    this.workbook.tablesChanged(t.sheetId);
+    return { row: start, col: t.rect.col, rowCount: values.length, colCount: t.rect.colCount };
+  }
+
+  /** A table made from a header row alone has one blank data row that the first added row fills. */
+  private isBodyEmptyPlaceholder(t: TableInfo): boolean {
+    if (t.rect.rowCount !== 2) return false;
+    return this.workbook
+      .getApiValues(t.sheetId, { ...t.rect, row: t.rect.row + 1, rowCount: 1 })[0]
+      .every((v) => v === "");
+  }
+
+  /** Table.resize: the new rectangle must keep the header row. */
+  resize(nameOrId: string, rect: Rect): void {
+    const t = this.live(nameOrId);
+    if (rect.row !== t.rect.row)
+      throw new WorkbookError("InvalidArgument", "The header row must stay in place.");
+    t.rect = { ...rect };
+    this.writeUniqueHeaders(t.sheetId, t.rect);
+    this.workbook.tablesChanged(t.sheetId);
+  }
+
+  delete(nameOrId: string): void {
+    const t = this.live(nameOrId);
+    this.tables.splice(this.tables.indexOf(t), 1);
+    this.workbook.tablesChanged(t.sheetId);
+  }
+
+  sheetDeleted(sheetId: string): void {
+    for (let i = this.tables.length - 1; i >= 0; i--)
+      if (this.tables[i].sheetId === sheetId) this.tables.splice(i, 1);
+  }
+}

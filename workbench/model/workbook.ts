@@ -1,0 +1,677 @@
+/*
+ * The workbook: sheets, cells, selection, tables, and change events. The grid (workbench/ui) and the
+ * Excel API emulation (workbench/excel) both edit it through this class; formulas are calculated by
+ * the engine in workbench/formula, incrementally, after every edit (or at the end of a batch).
+ */
+import { CalcEngine } from "../formula/engine";
+import type { CustomFunctionRegistry } from "../formula/customFunctions";
+import type { FormulaCell } from "../formula/formulaCell";
+import { adjustFormula } from "../formula/references";
+import { cellRect } from "./address";
+import { displayText, inputText, parseInput } from "./cellText";
+import { Emitter } from "./emitter";
+import { WorkbookError } from "./errors";
+import { Sheet } from "./sheet";
+import { TableStore } from "./tables";
+import {
+  CellError,
+  MAX_COLS,
+  MAX_ROWS,
+  type ApiValue,
+  type CellView,
+  type ChangeSource,
+  type Rect,
+  type Scalar,
+  type Selection,
+  type SheetInfo,
+  type SheetVisibility,
+  type TableInfo,
+  type WorkbookEvent,
+  type WorkbookListener,
+} from "./types";
+
+/** What a cell write accepts: model scalars, or API values (strings are read as typed input). */
+export type CellInput = Scalar | ApiValue;
+
+/** A cell's content copied verbatim: a formula, or a value stored as it is (text is not re-read). */
+type RawContent = Scalar | { formula: string };
+
+const INVALID_SHEET_CHARS = /[:\\/?*[\]]/;
+
+export class Workbook {
+  private readonly sheetList: Sheet[] = [];
+  private readonly emitter = new Emitter<WorkbookEvent>();
+  private readonly engine: CalcEngine;
+  private readonly selections = new Map<string, Selection>();
+  private activeId: string;
+  private nextSheetNumber = 1;
+  private batchDepth = 0;
+  private pending = new Map<string, { sheetId: string; source: ChangeSource; rects: Rect[] }>();
+  readonly tables: TableStore;
+
+  constructor(options: { firstSheetName?: string } = {}) {
+    this.engine = new CalcEngine({
+      sheetByName: (name) => this.findSheet(name),
+      sheetById: (id) => this.sheetList.find((s) => s.id === id),
+      calculated: (sheet, rects) => this.recordChange(sheet.id, rects, "calc"),
+      settled: () => {
+        if (this.batchDepth === 0) this.flushEvents();
+      },
+    });
+    this.tables = new TableStore(this);
+    const first = this.addSheet(options.firstSheetName);
+    this.activeId = first.id;
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  /** Listens to every change; returns the unsubscribe function. */
+  subscribe(listener: WorkbookListener): () => void {
+    return this.emitter.subscribe(listener);
+  }
+
+  /**
+   * Runs `work` with recalculation and change events deferred to its end (nested batches join the
+   * outer one). The Excel API emulation applies one sync's queued writes in one batch.
+   */
+  batch<T>(work: () => T): T {
+    this.batchDepth++;
+    try {
+      return work();
+    } finally {
+      this.batchDepth--;
+      if (this.batchDepth === 0) this.settle();
+    }
+  }
+
+  private settle(): void {
+    this.engine.recalc();
+    this.flushEvents();
+  }
+
+  private afterWrite(): void {
+    if (this.batchDepth === 0) this.settle();
+  }
+
+  private recordChange(sheetId: string, rects: Rect[], source: ChangeSource): void {
+    if (!rects.length) return;
+    const key = `${sheetId}|${source}`;
+    const entry = this.pending.get(key) ?? { sheetId, source, rects: [] };
+    entry.rects.push(...rects);
+    this.pending.set(key, entry);
+  }
+
+  private flushEvents(): void {
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const { sheetId, source, rects } of pending) {
+      this.emitter.emit({ type: "cellsChanged", sheetId, rects: coalesceRects(rects), source });
+    }
+  }
+
+  /** Resolves once no custom function result is pending (#BUSY! cells have settled). */
+  whenCalculated(): Promise<void> {
+    return this.engine.whenIdle();
+  }
+
+  /** The registry CustomFunctions.associate fills; formulas call HALO.* through it. */
+  get customFunctions(): CustomFunctionRegistry {
+    return this.engine.functions;
+  }
+
+  /** Recalculates every formula (Excel's Ctrl+Alt+F9). */
+  recalculateAll(): void {
+    this.engine.markAllDirty(this.sheetList);
+    this.afterWrite();
+  }
+
+  // ---- sheets -------------------------------------------------------------------------------
+
+  listSheets(): SheetInfo[] {
+    return this.sheetList.map((s, position) => ({
+      id: s.id,
+      name: s.name,
+      visibility: s.visibility,
+      position,
+    }));
+  }
+
+  /** Finds a sheet by id, or by name (case-insensitive, as Excel compares sheet names). */
+  getSheet(idOrName: string): SheetInfo | undefined {
+    const sheet = this.sheetList.find((s) => s.id === idOrName) ?? this.findSheet(idOrName);
+    return sheet && this.info(sheet);
+  }
+
+  private info(sheet: Sheet): SheetInfo {
+    return {
+      id: sheet.id,
+      name: sheet.name,
+      visibility: sheet.visibility,
+      position: this.sheetList.indexOf(sheet),
+    };
+  }
+
+  private findSheet(name: string): Sheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheetList.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** The storage of a sheet (for the engine and API emulation); throws ItemNotFound. */
+  sheet(idOrName: string): Sheet {
+    const sheet = this.sheetList.find((s) => s.id === idOrName) ?? this.findSheet(idOrName);
+    if (!sheet) throw new WorkbookError("ItemNotFound", `The worksheet ${idOrName} does not exist.`);
+    return sheet;
+  }
+
+  private validateSheetName(name: string, except?: Sheet): void {
+    if (!name || name.length > 31 || INVALID_SHEET_CHARS.test(name) || /^'|'$/.test(name)) {
+      throw new WorkbookError(
+        "InvalidArgument",
+        `"${name}" is not a valid sheet name: 1-31 characters, none of : \\ / ? * [ ], not starting or ending with '.`,
+      );
+    }
+    if (name.toLowerCase() === "history") {
+      throw new WorkbookError("InvalidArgument", '"History" is a name Excel reserves.');
+    }
+    const clash = this.findSheet(name);
+    if (clash && clash !== except) {
+      throw new WorkbookError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+    }
+  }
+
+  /** Adds a sheet after the last one; without a name it is "SheetN" like Excel's. */
+  addSheet(name?: string): SheetInfo {
+    let sheetName = name;
+    if (sheetName === undefined) {
+      do sheetName = `Sheet${this.nextSheetNumber++}`;
+      while (this.findSheet(sheetName));
+    }
+    this.validateSheetName(sheetName);
+    // Excel's worksheet ids are GUIDs in braces.
+    const id = `{${randomHex(8)}-${randomHex(4)}-4${randomHex(3)}-8${randomHex(3)}-${randomHex(12)}}`;
+    const sheet = new Sheet(id, sheetName);
+    this.sheetList.push(sheet);
+    this.selections.set(id, { sheetId: id, rect: cellRect(0, 0), activeRow: 0, activeCol: 0 });
+    this.engine.sheetAdded(sheet);
+    this.emitter.emit({ type: "sheetsChanged" });
+    this.afterWrite();
+    return this.info(sheet);
+  }
+
+  renameSheet(idOrName: string, newName: string): void {
+    const sheet = this.sheet(idOrName);
+    if (sheet.name === newName) return;
+    this.validateSheetName(newName, sheet);
+    const oldName = sheet.name;
+    sheet.name = newName;
+    this.engine.sheetRenamed(sheet, oldName);
+    this.emitter.emit({ type: "sheetsChanged" });
+    this.afterWrite();
+  }
+
+  /** Hides or shows a sheet. Excel refuses to hide the last visible sheet; hiding the active one
+      activates the next visible sheet. */
+  setSheetVisibility(idOrName: string, visibility: SheetVisibility): void {
+    const sheet = this.sheet(idOrName);
+    if (sheet.visibility === visibility) return;
+    if (visibility !== "Visible") {
+      const visible = this.sheetList.filter((s) => s.visibility === "Visible");
+      if (visible.length === 1 && visible[0] === sheet) {
+        throw new WorkbookError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet.",
+        );
+      }
+    }
+    sheet.visibility = visibility;
+    if (visibility !== "Visible" && this.activeId === sheet.id) {
+      this.activateSheet(this.nearestVisible(sheet).id);
+    }
+    this.emitter.emit({ type: "sheetsChanged" });
+  }
+
+  private nearestVisible(sheet: Sheet): Sheet {
+    const index = this.sheetList.indexOf(sheet);
+    const after = this.sheetList.slice(index + 1).find((s) => s.visibility === "Visible");
+    const before = [...this.sheetList.slice(0, index)].reverse().find((s) => s.visibility === "Visible");
+    return (after ?? before)!;
+  }
+
+  deleteSheet(idOrName: string): void {
+    const sheet = this.sheet(idOrName);
+    const visible = this.sheetList.filter((s) => s.visibility === "Visible");
+    if (visible.length === 1 && visible[0] === sheet) {
+      throw new WorkbookError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    }
+    if (this.activeId === sheet.id) this.activateSheet(this.nearestVisible(sheet).id);
+    this.sheetList.splice(this.sheetList.indexOf(sheet), 1);
+    this.selections.delete(sheet.id);
+    this.tables.sheetDeleted(sheet.id);
+    this.engine.sheetRemoved(sheet);
+    this.emitter.emit({ type: "sheetsChanged" });
+    this.afterWrite();
+  }
+
+  getActiveSheet(): SheetInfo {
+    return this.info(this.sheet(this.activeId));
+  }
+
+  /** Makes a sheet active; its remembered selection becomes the selection. Hidden sheets cannot be. */
+  activateSheet(idOrName: string, source: ChangeSource = "user"): void {
+    const sheet = this.sheet(idOrName);
+    if (sheet.visibility !== "Visible") {
+      throw new WorkbookError(
+        "InvalidOperation",
+        `The worksheet ${sheet.name} is hidden and cannot be activated.`,
+      );
+    }
+    if (this.activeId === sheet.id) return;
+    this.activeId = sheet.id;
+    this.emitter.emit({ type: "activeSheetChanged", sheetId: sheet.id });
+    this.emitter.emit({ type: "selectionChanged", selection: this.getSelection(), source });
+  }
+
+  // ---- cells: reading ----------------------------------------------------------------------
+
+  getValue(sheetId: string, row: number, col: number): Scalar {
+    return this.sheet(sheetId).value(row, col);
+  }
+
+  getCell(sheetId: string, row: number, col: number): CellView {
+    const sheet = this.sheet(sheetId);
+    const value = sheet.value(row, col);
+    const numberFormat = sheet.numberFormat(row, col);
+    const formula = sheet.formula(row, col)?.text ?? null;
+    return {
+      value,
+      text: displayText(value, numberFormat),
+      formula,
+      input: formula ?? (sheet.spilledFrom(row, col) ? "" : inputText(value, numberFormat)),
+      numberFormat,
+      spilled: !!sheet.spilledFrom(row, col),
+    };
+  }
+
+  /** Calculated values of a rectangle (null for blanks). */
+  getValues(sheetId: string, rect: Rect): Scalar[][] {
+    return this.mapRect(sheetId, rect, (sheet, r, c) => sheet.value(r, c));
+  }
+
+  /** Values as Range.values reports them: blank "", errors as "#VALUE!". */
+  getApiValues(sheetId: string, rect: Rect): ApiValue[][] {
+    return this.mapRect(sheetId, rect, (sheet, r, c) => toApiValue(sheet.value(r, c)));
+  }
+
+  /** Formulas as Range.formulas reports them: the formula text, else the constant (blank ""). */
+  getApiFormulas(sheetId: string, rect: Rect): ApiValue[][] {
+    return this.mapRect(sheetId, rect, (sheet, r, c) => {
+      const formula = sheet.formula(r, c);
+      return formula ? formula.text : toApiValue(sheet.value(r, c));
+    });
+  }
+
+  getNumberFormats(sheetId: string, rect: Rect): string[][] {
+    return this.mapRect(sheetId, rect, (sheet, r, c) => sheet.numberFormat(r, c));
+  }
+
+  /** Display texts as Range.text reports them. */
+  getTexts(sheetId: string, rect: Rect): string[][] {
+    return this.mapRect(sheetId, rect, (sheet, r, c) =>
+      displayText(sheet.value(r, c), sheet.numberFormat(r, c)),
+    );
+  }
+
+  private mapRect<T>(sheetId: string, rect: Rect, read: (sheet: Sheet, r: number, c: number) => T): T[][] {
+    const sheet = this.sheet(sheetId);
+    const out: T[][] = new Array(rect.rowCount);
+    for (let i = 0; i < rect.rowCount; i++) {
+      const row: T[] = new Array(rect.colCount);
+      for (let j = 0; j < rect.colCount; j++) row[j] = read(sheet, rect.row + i, rect.col + j);
+      out[i] = row;
+    }
+    return out;
+  }
+
+  /** The used range (see Sheet.usedRange); null for an empty sheet. */
+  usedRange(sheetId: string, valuesOnly = false): Rect | null {
+    return this.sheet(sheetId).usedRange(valuesOnly);
+  }
+
+  /** Rows the grid should offer: one past the last used row. */
+  rowCount(sheetId: string): number {
+    const used = this.usedRange(sheetId);
+    return used ? used.row + used.rowCount : 0;
+  }
+
+  /** Columns the grid should offer: one past the last used column. */
+  colCount(sheetId: string): number {
+    const used = this.usedRange(sheetId);
+    return used ? used.col + used.colCount : 0;
+  }
+
+  // ---- cells: writing ----------------------------------------------------------------------
+
+  /** Typing into a cell: "=..." is a formula, numbers/booleans/dates/errors parse like Excel's. */
+  setCellInput(sheetId: string, row: number, col: number, text: string, source: ChangeSource = "user"): void {
+    this.setInputs(sheetId, row, col, [[text]], source);
+  }
+
+  /** Typed input for a block (paste): every string is read as if typed. */
+  setInputs(
+    sheetId: string,
+    row: number,
+    col: number,
+    texts: string[][],
+    source: ChangeSource = "user",
+  ): void {
+    this.writeBlock(sheetId, row, col, texts, source);
+  }
+
+  /**
+   * Range.values semantics: numbers and booleans are stored as they are, strings are read as typed
+   * input (so "=A1" becomes a formula and "12" a number, as in Excel), "" and null clear the cell.
+   */
+  setValues(
+    sheetId: string,
+    row: number,
+    col: number,
+    values: CellInput[][],
+    source: ChangeSource = "api",
+  ): void {
+    this.writeBlock(sheetId, row, col, values, source);
+  }
+
+  /** Range.formulas semantics: same reading as setValues ("=..." strings are formulas). */
+  setFormulas(
+    sheetId: string,
+    row: number,
+    col: number,
+    formulas: CellInput[][],
+    source: ChangeSource = "api",
+  ): void {
+    this.writeBlock(sheetId, row, col, formulas, source);
+  }
+
+  private writeBlock(
+    sheetId: string,
+    row: number,
+    col: number,
+    block: CellInput[][],
+    source: ChangeSource,
+  ): void {
+    this.writeContents(sheetId, row, col, block, source, true);
+  }
+
+  /** Writes a block; with readAsTyped, strings are read as typed input, else only {formula} entries
+      are formulas and every other value is stored as it is. */
+  private writeContents(
+    sheetId: string,
+    row: number,
+    col: number,
+    block: (CellInput | RawContent)[][],
+    source: ChangeSource,
+    readAsTyped: boolean,
+  ): void {
+    const sheet = this.sheet(sheetId);
+    const rowCount = block.length;
+    let colCount = 0;
+    for (const line of block) if (line.length > colCount) colCount = line.length;
+    if (!rowCount || !colCount) return;
+    this.checkBounds({ row, col, rowCount, colCount });
+    const formulaText = (v: CellInput | RawContent): string | undefined => {
+      if (readAsTyped) return typeof v === "string" && v.length > 1 && v.startsWith("=") ? v : undefined;
+      return v !== null && typeof v === "object" && "formula" in v ? v.formula : undefined;
+    };
+    // Parse every formula first so a syntax error leaves the sheet untouched, as Excel rejects it.
+    const compiled = new Map<number, FormulaCell>();
+    for (let i = 0; i < rowCount; i++) {
+      for (let j = 0; j < block[i].length; j++) {
+        const text = formulaText(block[i][j]);
+        if (text === undefined) continue;
+        try {
+          compiled.set(i * colCount + j, this.engine.compile(sheet, row + i, col + j, text));
+        } catch (error) {
+          throw new WorkbookError(
+            "InvalidArgument",
+            `${text} is not a valid formula: ${(error as Error).message}`,
+          );
+        }
+      }
+    }
+    for (let i = 0; i < rowCount; i++) {
+      const r = row + i;
+      const line = block[i];
+      for (let j = 0; j < line.length; j++) {
+        const c = col + j;
+        const compiledFormula = compiled.get(i * colCount + j);
+        if (compiledFormula) {
+          const old = sheet.setFormula(r, c, compiledFormula);
+          if (old) this.engine.detach(old);
+          this.engine.attach(compiledFormula);
+          continue;
+        }
+        const v = line[j] as CellInput;
+        let value: Scalar;
+        if (typeof v === "string" && readAsTyped) {
+          const parsed = parseInput(v, sheet.numberFormat(r, c));
+          value = parsed.value;
+          if (parsed.impliedFormat && sheet.numberFormat(r, c) === "General") {
+            sheet.setNumberFormat(r, c, parsed.impliedFormat);
+          }
+        } else {
+          value = v === undefined ? null : v;
+        }
+        const old = sheet.setConstant(r, c, value);
+        if (old) this.engine.detach(old);
+      }
+    }
+    sheet.touched();
+    const rect = { row, col, rowCount, colCount };
+    this.engine.markChanged(sheet, rect);
+    this.recordChange(sheet.id, [rect], source);
+    this.afterWrite();
+  }
+
+  /** The contents of a rectangle for copying: formulas as {formula}, constants as stored. */
+  private readContents(sheet: Sheet, rect: Rect, shift?: { dRows: number; dCols: number }): RawContent[][] {
+    return this.mapRect(sheet.id, rect, (s, r, c): RawContent => {
+      const formula = s.formula(r, c);
+      if (formula)
+        return { formula: shift ? adjustFormula(formula.text, shift.dRows, shift.dCols) : formula.text };
+      return s.spilledFrom(r, c) ? null : s.value(r, c);
+    });
+  }
+
+  private checkBounds(rect: Rect): void {
+    if (
+      rect.row < 0 ||
+      rect.col < 0 ||
+      rect.row + rect.rowCount > MAX_ROWS ||
+      rect.col + rect.colCount > MAX_COLS
+    ) {
+      throw new WorkbookError("InvalidArgument", "The range is outside the worksheet.");
+    }
+  }
+
+  /** Sets one number format per cell (2-D, the rectangle's size). */
+  setNumberFormats(
+    sheetId: string,
+    row: number,
+    col: number,
+    formats: string[][],
+    source: ChangeSource = "api",
+  ): void {
+    const sheet = this.sheet(sheetId);
+    formats.forEach((line, i) => line.forEach((f, j) => sheet.setNumberFormat(row + i, col + j, f)));
+    sheet.touched();
+    const rect = {
+      row,
+      col,
+      rowCount: formats.length,
+      colCount: Math.max(0, ...formats.map((l) => l.length)),
+    };
+    this.recordChange(sheet.id, [rect], source);
+    this.afterWrite();
+  }
+
+  /** One number format for a whole rectangle (cheap for whole columns). */
+  fillNumberFormat(sheetId: string, rect: Rect, format: string, source: ChangeSource = "api"): void {
+    const sheet = this.sheet(sheetId);
+    sheet.fillNumberFormat(rect, format);
+    sheet.touched();
+    this.recordChange(sheet.id, [rect], source);
+    this.afterWrite();
+  }
+
+  /** Range.clear: "All" (contents and formats), "Contents" or "Formats". */
+  clear(
+    sheetId: string,
+    rect: Rect,
+    what: "All" | "Contents" | "Formats" = "All",
+    source: ChangeSource = "api",
+  ): void {
+    const sheet = this.sheet(sheetId);
+    if (what !== "Formats") {
+      const removed: FormulaCell[] = [];
+      sheet.forEachRow(rect, (rowData, r) => {
+        const end = Math.min(rect.col + rect.colCount, rowData.values.length, MAX_COLS);
+        const last = Math.max(end, Math.min(rect.col + rect.colCount, rowData.formulas?.length ?? 0));
+        for (let c = rect.col; c < last; c++) {
+          if (sheet.spilledFrom(r, c)) continue; // spilled values belong to their anchor
+          const old = sheet.setConstant(r, c, null);
+          if (old) removed.push(old);
+        }
+      });
+      removed.forEach((f) => this.engine.detach(f));
+      this.engine.markChanged(sheet, rect);
+    }
+    if (what !== "Contents") sheet.clearFormats(rect);
+    sheet.touched();
+    this.recordChange(sheet.id, [rect], source);
+    this.afterWrite();
+  }
+
+  /**
+   * Fill down (Ctrl+D): copies the first row of rect into the rows below it, adjusting relative
+   * references in formulas as Excel does; number formats are copied too.
+   */
+  fillDown(sheetId: string, rect: Rect, source: ChangeSource = "user"): void {
+    const sheet = this.sheet(sheetId);
+    if (rect.rowCount < 2) return;
+    const top = { ...rect, rowCount: 1 };
+    const block: RawContent[][] = [];
+    for (let i = 1; i < rect.rowCount; i++)
+      block.push(this.readContents(sheet, top, { dRows: i, dCols: 0 })[0]);
+    const formats = this.getNumberFormats(sheetId, top)[0];
+    this.batch(() => {
+      for (let i = 1; i < rect.rowCount; i++) {
+        formats.forEach((f, j) => sheet.setNumberFormat(rect.row + i, rect.col + j, f));
+      }
+      this.writeContents(sheetId, rect.row + 1, rect.col, block, source, false);
+    });
+  }
+
+  /**
+   * Inserts blank cells at rect, shifting the cells below it (in rect's columns) down by
+   * rect.rowCount, as Excel's "Insert cells, shift down" (used by tables). References in formulas
+   * are not adjusted.
+   */
+  insertCellsDown(sheetId: string, rect: Rect, source: ChangeSource = "api"): void {
+    const sheet = this.sheet(sheetId);
+    const used = sheet.usedRange();
+    const lastRow = used ? used.row + used.rowCount : 0;
+    if (lastRow <= rect.row) return;
+    const moving: Rect = {
+      row: rect.row,
+      col: rect.col,
+      rowCount: lastRow - rect.row,
+      colCount: rect.colCount,
+    };
+    if (moving.row + moving.rowCount + rect.rowCount > MAX_ROWS) {
+      throw new WorkbookError("InvalidOperation", "Cells would be pushed off the worksheet.");
+    }
+    const contents = this.readContents(sheet, moving);
+    const formats = this.getNumberFormats(sheetId, moving);
+    this.batch(() => {
+      this.clear(sheetId, moving, "All", source);
+      this.setNumberFormats(sheetId, rect.row + rect.rowCount, rect.col, formats, source);
+      this.writeContents(sheetId, rect.row + rect.rowCount, rect.col, contents, source, false);
+    });
+  }
+
+  // ---- selection ---------------------------------------------------------------------------
+
+  getSelection(): Selection {
+    return this.selections.get(this.activeId)!;
+  }
+
+  /**
+   * Selects rect on a sheet (activating it). Whole columns: row 0, rowCount MAX_ROWS; whole rows:
+   * col 0, colCount MAX_COLS. The active cell defaults to the rectangle's top-left.
+   */
+  setSelection(
+    sheetId: string,
+    rect: Rect,
+    active?: { row: number; col: number },
+    source: ChangeSource = "user",
+  ): void {
+    const sheet = this.sheet(sheetId);
+    this.checkBounds(rect);
+    if (sheet.id !== this.activeId) {
+      this.activeId = sheet.id;
+      this.emitter.emit({ type: "activeSheetChanged", sheetId: sheet.id });
+    }
+    const selection: Selection = {
+      sheetId: sheet.id,
+      rect: { ...rect },
+      activeRow: active?.row ?? rect.row,
+      activeCol: active?.col ?? rect.col,
+    };
+    this.selections.set(sheet.id, selection);
+    this.emitter.emit({ type: "selectionChanged", selection, source });
+  }
+
+  // ---- tables ------------------------------------------------------------------------------
+
+  /** Converts rect into a table; without headers Excel inserts a header row (Column1, ...) above. */
+  addTable(sheetId: string, rect: Rect, hasHeaders: boolean, name?: string): TableInfo {
+    return this.tables.add(this.sheet(sheetId).id, rect, hasHeaders, name);
+  }
+
+  /** For the table store: announces a table change. */
+  tablesChanged(sheetId: string): void {
+    this.emitter.emit({ type: "tablesChanged", sheetId });
+  }
+}
+
+/** A model value as the Excel API reports it. */
+export function toApiValue(value: Scalar): ApiValue {
+  if (value === null || value === undefined) return "";
+  if (value instanceof CellError) return value.code;
+  return value;
+}
+
+function randomHex(length: number): string {
+  let s = "";
+  for (let i = 0; i < length; i++)
+    s += Math.floor(Math.random() * 16)
+      .toString(16)
+      .toUpperCase();
+  return s;
+}
+
+/** Merges single cells into column runs so 10,000 recalculated cells make a handful of rects. */
+export function coalesceRects(rects: Rect[]): Rect[] {
+  if (rects.length < 8) return rects;
+  const singles = rects.filter((r) => r.rowCount === 1 && r.colCount === 1);
+  const others = rects.filter((r) => r.rowCount !== 1 || r.colCount !== 1);
+  singles.sort((a, b) => a.col - b.col || a.row - b.row);
+  const merged: Rect[] = [];
+  for (const cell of singles) {
+    const last = merged[merged.length - 1];
+    if (last && last.col === cell.col && last.row + last.rowCount >= cell.row) {
+      last.rowCount = Math.max(last.rowCount, cell.row - last.row + 1);
+    } else merged.push({ ...cell });
+  }
+  return [...others, ...merged];
+}
