@@ -30,6 +30,7 @@ interface Entry {
 
 const DEFAULT_FAST_MS = 5000;
 const GROWTH_FACTOR = 1.5;
+const DEFAULT_READ_BACK_DELAY_MS = 2000;
 
 export function startRun(plan: Plan, port: HaloPort, options: RunOptions): RunHandle {
   const engine = new RunEngine(plan, port, options);
@@ -206,7 +207,10 @@ class RunEngine {
     if (kind === "rejected") for (const entry of batch) this.settle(entry, "Failed", message);
     else if (kind === "ambiguous") {
       if (isTimeout(error)) this.sizer.timedOut();
-      for (const entry of batch) await this.settleAmbiguous(entry, message);
+      // Halo may still be working on a request whose answer we gave up on: let it finish first.
+      if (batch.some((e) => e.row.action === "update") && !this.plan.flags.serverValidate)
+        await this.options.clock.sleep(this.options.readBackDelayMs ?? DEFAULT_READ_BACK_DELAY_MS);
+      for (const entry of batch) await this.settleAmbiguous(entry, message.replace(/\.+$/, ""));
     } else {
       // Provably not applied, and nothing more will succeed (sign-in, permission, no connection).
       this.stop(error);

@@ -21,6 +21,8 @@ export interface RunOptions {
    * because the API does not say which entities do and a wiped field cannot be recovered.
    */
   replacesCustomFieldList?: (entity: string) => boolean;
+  /** After an answer is lost, wait this long before reading the rows back (default 2000): Halo may still be saving. */
+  readBackDelayMs?: number;
   /** Sends of a request Halo provably did not apply (429, refused connection), before giving up. */
   maxRetries?: number;
   /** First back-off when Halo gave no Retry-After; doubles each time (default 1000). */

@@ -79,6 +79,8 @@ describe("run", () => {
     const verified = report.results.filter((r) => r.message.includes("reading the record back"));
     expect(verified.map((r) => r.id)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
     expect(port.gets).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    // It gave Halo time to finish before reading back.
+    expect(clock.sleeps).toEqual([2000]);
     expectEachRowOnce(report, plan, port);
     // The next batch was smaller: the time-out halved the batch size.
     expect(port.posts.map((p) => p.length)).toEqual([10, 10, 5, 5]);

@@ -1,0 +1,117 @@
+/**
+ * The bulk engine against the sandbox through the real client: faults on, poison rows, undo
+ * restoring the data, custom fields not wiped, server-side dry run.
+ */
+import { haloClientPort } from "../../src/bulk/haloClientPort";
+import { undo } from "../../src/bulk/journal";
+import { buildPlan } from "../../src/bulk/plan";
+import { startRun } from "../../src/bulk/run";
+import type { CellValue } from "../../src/bulk/cells";
+import { systemClock } from "../../src/halo/clock";
+import { getEntity } from "../../src/halo/entities";
+import { countOf, startBulkSandbox, type BulkSandbox } from "./bulkSandboxSetup";
+
+function table(headers: string[], rows: CellValue[][]) {
+  return { headers, rows: rows.map((values, i) => ({ rowNumber: i + 2, values })) };
+}
+
+describe("bulk engine against the sandbox", () => {
+  let halo: BulkSandbox;
+  beforeEach(async () => {
+    halo = await startBulkSandbox({ seed: 1 }, { timeoutMs: 800 });
+  });
+  afterEach(() => halo.close());
+
+  it("with faults on, every row ends with exactly one result and no row is written twice", async () => {
+    const before = await halo.records("Client");
+    const ids = [...before.keys()].slice(0, 200);
+    const poison = new Set([ids[17], ids[18], ids[150]]);
+    await halo.setFaults(
+      "reset=0.04,502=0.04,500=0.03,slow=0.04,slowms=1500,poison=#POISON,methods=POST,seed=5",
+    );
+    const plan = buildPlan({
+      entity: "Client",
+      source: table(
+        ["id", "name"],
+        ids.map((id) => [id, poison.has(id) ? "#POISON" : `Bulk ${id}`]),
+      ),
+      options: { batchRows: 20 },
+    });
+    const report = await startRun(plan, haloClientPort(halo.client), {
+      clock: systemClock,
+      readBeforeImages: false,
+      readBackDelayMs: 1000,
+    }).done;
+
+    expect(report.results.map((r) => r.key)).toEqual(plan.rows.map((r) => r.key));
+    const stats = await halo.stats();
+    await halo.setFaults("");
+    const after = await halo.records("Client");
+    // Faults really fired.
+    expect(stats.faults.reset + stats.faults["502"] + stats.faults.poison).toBeGreaterThan(0);
+    for (const result of report.results) {
+      const id = ids[result.rowNumber - 2];
+      if (result.status === "Updated") expect(after.get(id)?.name).toBe(`Bulk ${id}`);
+      if (poison.has(id)) {
+        expect(["Failed", "Unknown"]).toContain(result.status);
+        expect(after.get(id)?.name).toBe(before.get(id)?.name);
+      }
+      if (result.status === "Failed") expect(poison.has(id)).toBe(true);
+      expect(["Updated", "Failed", "Unknown"]).toContain(result.status);
+    }
+    expect(report.results.filter((r) => r.status === "Failed").length).toBeGreaterThan(0);
+    expect(report.results.filter((r) => r.status === "Updated").length).toBeGreaterThan(150);
+    // Never resent: the sandbox saved at most one write per row.
+    expect(stats.rowsWritten.updated).toBeLessThanOrEqual(ids.length - poison.size);
+  });
+
+  it("undo restores the sandbox's data, custom fields included, without wiping the others", async () => {
+    const sites = [...(await halo.records("Site")).keys()].slice(0, 30);
+    const original = await Promise.all(sites.map((id) => getEntity(halo.client, "Site", id)));
+    const plan = buildPlan({
+      entity: "Site",
+      source: table(
+        ["id", "name", "customfields.CFSiteCode"],
+        sites.map((id) => [id, `Site ${id} renamed`, `NEW-${id}`]),
+      ),
+      options: { batchRows: 10 },
+    });
+    const port = haloClientPort(halo.client);
+    const report = await startRun(plan, port, { clock: systemClock }).done;
+    expect(new Set(report.results.map((r) => r.status))).toEqual(new Set(["Updated"]));
+
+    const changed = await getEntity(halo.client, "Site", sites[0]);
+    expect(changed.name).toBe(`Site ${sites[0]} renamed`);
+    const fields = changed.customfields as { name: string; value: unknown }[];
+    expect(fields.find((f) => f.name === "CFSiteCode")?.value).toBe(`NEW-${sites[0]}`);
+    // Site replaces the whole list when one is sent: the engine sent the merged list.
+    const originalFloors = (original[0].customfields as { name: string; value: unknown }[]).find(
+      (f) => f.name === "CFFloorCount",
+    );
+    expect(fields.find((f) => f.name === "CFFloorCount")?.value).toEqual(originalFloors?.value);
+
+    const undone = await undo(report, port, { clock: systemClock }).done;
+    expect(new Set(undone.results.map((r) => r.status))).toEqual(new Set(["Updated"]));
+    const restored = await Promise.all(sites.map((id) => getEntity(halo.client, "Site", id)));
+    expect(restored).toEqual(original);
+  });
+
+  it("a server-side dry run (Tickets has a validate-only flag) saves nothing", async () => {
+    const tickets = [...(await halo.records("Tickets")).keys()].slice(0, 5);
+    const plan = buildPlan({
+      entity: "Tickets",
+      source: table(
+        ["id", "summary"],
+        tickets.map((id) => [id, `Dry ${id}`]),
+      ),
+      options: { dryRun: true },
+    });
+    expect(plan.flags.serverValidate).toBe(true);
+    const report = await startRun(plan, haloClientPort(halo.client), { clock: systemClock }).done;
+    expect(new Set(report.results.map((r) => r.status))).toEqual(new Set(["WouldUpdate"]));
+    const stats = await halo.stats();
+    expect(countOf(stats, "POST /api/Tickets")).toBe(1);
+    expect(stats.rowsWritten).toMatchObject({ created: 0, updated: 0 });
+    expect((await getEntity(halo.client, "Tickets", tickets[0])).summary).not.toBe(`Dry ${tickets[0]}`);
+  });
+});
