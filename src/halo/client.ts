@@ -12,7 +12,7 @@ import { apiBase, normaliseInstanceUrl } from "./instance";
 import { RateLimiter, sharedRateLimiter, type RateLimitOptions, type RateLimitState } from "./rateLimit";
 import { Redactor } from "./redact";
 import { errorFromResponse } from "./responseErrors";
-import { defaultRetryPolicy, withRetry, type RetryEvent, type RetryPolicy } from "./retry";
+import { defaultRetryPolicy, isSafeMethod, withRetry, type RetryEvent, type RetryPolicy } from "./retry";
 import { permissionMessage } from "./scopes";
 import { TokenManager } from "./tokenManager";
 import { MemoryTokenStore, tokenKey, type TokenSet, type TokenStore } from "./tokenStore";
@@ -28,6 +28,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides the client's time-out for this request (e.g. a large POST). */
   timeoutMs?: number;
+  /** The request changes nothing even if it is a POST (e.g. running a report): retry it like a GET. */
+  idempotent?: boolean;
 }
 
 export interface HaloClientOptions {
@@ -207,7 +209,7 @@ export function createHaloClient(options: HaloClientOptions): HaloClient {
       return parseJson<T>(answer, label, redactor);
     };
 
-    return withRetry(method, attempt, {
+    return withRetry(requestOptions.idempotent === true || isSafeMethod(method), attempt, {
       policy,
       clock,
       signal,

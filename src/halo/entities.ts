@@ -62,7 +62,7 @@ function answerRecords(answer: unknown, wrapper: string): HaloRecord[] {
 
 /**
  * Pairs records with the objects sent: by position when the counts agree, else updates by id and
- * the remaining records with the remaining objects in order.
+ * the remaining records with the creates in order.
  */
 export function normalisePostAnswer(objects: HaloRecord[], answer: unknown, wrapper: string): PostResult[] {
   const records = answerRecords(answer, wrapper);
@@ -76,8 +76,9 @@ export function normalisePostAnswer(objects: HaloRecord[], answer: unknown, wrap
       const at = id === undefined ? -1 : unused.findIndex((r) => positiveId(r.id) === id);
       if (at >= 0) paired[index] = unused.splice(at, 1)[0];
     });
-    objects.forEach((_object, index) => {
-      if (paired[index] === undefined && unused.length > 0) paired[index] = unused.shift();
+    // Records left over can only be the creates (an update's record carries its own id).
+    objects.forEach((object, index) => {
+      if (positiveId(object.id) === undefined && unused.length > 0) paired[index] = unused.shift();
     });
   }
   return objects.map((object, index) => {

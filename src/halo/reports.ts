@@ -137,6 +137,8 @@ export async function runSql(
 ): Promise<LoadedReport> {
   const answer = await client.request<unknown>("POST", "/Report", {
     body: [{ sql, _loadreportonly: true }],
+    // _loadreportonly runs the query without saving a report: safe to repeat.
+    idempotent: true,
     signal: options.signal,
   });
   return reportFromProfile(answer, "the SQL query");

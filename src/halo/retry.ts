@@ -31,11 +31,17 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const TRANSIENT_FOR_READS = new Set<HaloErrorKind>(["RateLimited", "Server", "Network", "Timeout"]);
 const TRANSIENT_FOR_WRITES = new Set<HaloErrorKind>(["RateLimited", "Server", "Network"]);
 
-export function isRetryable(method: string, error: unknown): error is HaloError {
+/** GET, HEAD and OPTIONS change nothing, so repeating them is always safe. */
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method.toUpperCase());
+}
+
+/** `safeToRepeat`: the request changes nothing (a read, or a POST that only runs a report). */
+export function isRetryable(safeToRepeat: boolean, error: unknown): error is HaloError {
   if (!isHaloError(error)) return false;
   // A 2xx that was not JSON (a login or proxy page) will not change by asking again.
   if (error.kind === "Server" && error.status !== undefined && error.status < 500) return false;
-  if (SAFE_METHODS.has(method.toUpperCase())) return TRANSIENT_FOR_READS.has(error.kind);
+  if (safeToRepeat) return TRANSIENT_FOR_READS.has(error.kind);
   return TRANSIENT_FOR_WRITES.has(error.kind) && !error.mayHaveApplied;
 }
 
@@ -68,7 +74,7 @@ export interface RetryOptions {
 
 /** Runs `attempt` until it succeeds, fails for good, or attempts run out. */
 export async function withRetry<T>(
-  method: string,
+  safeToRepeat: boolean,
   attempt: (attemptNumber: number) => Promise<T>,
   options: RetryOptions,
 ): Promise<T> {
@@ -76,7 +82,7 @@ export async function withRetry<T>(
     try {
       return await attempt(attemptNumber);
     } catch (error) {
-      if (attemptNumber >= options.policy.maxAttempts || !isRetryable(method, error)) throw error;
+      if (attemptNumber >= options.policy.maxAttempts || !isRetryable(safeToRepeat, error)) throw error;
       const delayMs = retryDelayMs(error, attemptNumber, options.policy);
       if (delayMs === undefined || options.signal?.aborted) throw error;
       options.onRetry?.({ attempt: attemptNumber, delayMs, error });

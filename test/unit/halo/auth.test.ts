@@ -2,24 +2,14 @@ import { createHash } from "node:crypto";
 import { beginAuthorization, completeAuthorization } from "../../../src/halo/authorize";
 import { discoverAuthServer } from "../../../src/halo/authServer";
 import type { HttpContext } from "../../../src/halo/http";
-import { HaloError } from "../../../src/halo/errors";
 import { MemoryTokenStore, tokenKey } from "../../../src/halo/tokenStore";
+import { haloRejection } from "../../fakes/haloRejection";
 import { FakeClock } from "../../fakes/fakeClock";
 import { FakeFetch, jsonResponse, nodeNetworkFailure, textResponse } from "../../fakes/fakeFetch";
 import { FAKE_CLIENT_ID, FAKE_INSTANCE, FAKE_SECRET, fakeHalo } from "../../fakes/fakeHalo";
 
 function httpContext(fake: FakeFetch, clock = new FakeClock()): HttpContext {
   return { fetch: fake.fetch, clock, timeoutMs: 10_000 };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HaloError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HaloError) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("auth server discovery (/api/authinfo)", () => {
@@ -95,7 +85,7 @@ describe("client credentials", () => {
     halo.fetch.on("POST", "/auth/token", () =>
       jsonResponse(400, { error: "invalid_client", error_description: `bad secret ${FAKE_SECRET}` }),
     );
-    const error = await rejection(halo.client.signIn());
+    const error = await haloRejection(halo.client.signIn());
     expect(error.kind).toBe("Auth");
     expect(error.message).toContain("bad secret");
     expect(error.message).not.toContain(FAKE_SECRET);
@@ -104,7 +94,7 @@ describe("client credentials", () => {
   it("reports an answer without an access token as Auth", async () => {
     const halo = fakeHalo();
     halo.fetch.on("POST", "/auth/token", () => jsonResponse(200, { token_type: "Bearer" }));
-    expect((await rejection(halo.client.signIn())).kind).toBe("Auth");
+    expect((await haloRejection(halo.client.signIn())).kind).toBe("Auth");
   });
 });
 
@@ -163,7 +153,7 @@ describe("authorization code + PKCE", () => {
   it("refuses a redirect whose state does not match, without calling the token endpoint", async () => {
     const fake = new FakeFetch();
     const pending = await beginAuthorization(server, { clientId: "native-app", redirectUri });
-    const error = await rejection(
+    const error = await haloRejection(
       completeAuthorization(httpContext(fake), pending, `${redirectUri}?code=x&state=forged`),
     );
     expect(error.kind).toBe("Auth");
@@ -173,7 +163,7 @@ describe("authorization code + PKCE", () => {
 
   it("reports a denied consent as Auth", async () => {
     const pending = await beginAuthorization(server, { clientId: "native-app", redirectUri });
-    const error = await rejection(
+    const error = await haloRejection(
       completeAuthorization(
         httpContext(new FakeFetch()),
         pending,
@@ -222,7 +212,7 @@ describe("authorization code + PKCE", () => {
       initialTokens: { accessToken: "pk-1", tokenType: "Bearer", expiresAt: 0, refreshToken: "rt-old" },
     });
     halo.fetch.on("POST", "/auth/token", () => jsonResponse(400, { error: "invalid_grant" }));
-    const error = await rejection(halo.client.request("GET", "/Client"));
+    const error = await haloRejection(halo.client.request("GET", "/Client"));
     expect(error.kind).toBe("Auth");
     expect(error.message).toMatch(/sign in again/);
     expect(await store.load(tokenKey(FAKE_INSTANCE, "native-app"))).toBeUndefined();
@@ -230,7 +220,7 @@ describe("authorization code + PKCE", () => {
 
   it("says 'not signed in' for a PKCE client without tokens", async () => {
     const halo = fakeHalo({ auth: { kind: "authorizationCode", clientId: "native-app" } });
-    const error = await rejection(halo.client.request("GET", "/Client"));
+    const error = await haloRejection(halo.client.request("GET", "/Client"));
     expect(error.kind).toBe("Auth");
     expect(error.message).toMatch(/Not signed in/);
     expect(halo.tokenRequests()).toHaveLength(0);
@@ -304,7 +294,7 @@ describe("401 handling", () => {
   it("turns a second 401 into a Permission error naming the module and scope", async () => {
     const halo = fakeHalo();
     halo.fetch.on("POST", "/api/Client", () => textResponse(401, ""));
-    const error = await rejection(halo.client.request("POST", "/Client", { body: [{ id: 1 }] }));
+    const error = await haloRejection(halo.client.request("POST", "/Client", { body: [{ id: 1 }] }));
     expect(error.kind).toBe("Permission");
     expect(error.status).toBe(401);
     expect(error.message).toContain("Client");
@@ -317,7 +307,7 @@ describe("401 handling", () => {
   it("reports 403 as Permission with the read scope for a GET", async () => {
     const halo = fakeHalo();
     halo.fetch.on("GET", "/api/Report/4", () => textResponse(403, ""));
-    const error = await rejection(halo.client.request("GET", "/Report/4"));
+    const error = await haloRejection(halo.client.request("GET", "/Report/4"));
     expect(error.kind).toBe("Permission");
     expect(error.message).toContain('"read:reporting"');
   });

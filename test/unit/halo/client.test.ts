@@ -1,4 +1,4 @@
-import { HaloError } from "../../../src/halo/errors";
+import { haloRejection } from "../../fakes/haloRejection";
 import {
   browserNetworkFailure,
   hangUntilAborted,
@@ -7,16 +7,6 @@ import {
   textResponse,
 } from "../../fakes/fakeFetch";
 import { FAKE_INSTANCE, FAKE_SECRET, fakeHalo } from "../../fakes/fakeHalo";
-
-async function rejection(promise: Promise<unknown>): Promise<HaloError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HaloError) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("request()", () => {
   it("sends JSON with the bearer token to <instance>/api<path> and parses the answer", async () => {
@@ -54,7 +44,7 @@ describe("request()", () => {
   ])("maps status %i to %s with Halo's message", async (status, kind, response) => {
     const halo = fakeHalo();
     halo.fetch.on("POST", "/api/Client", () => response.clone());
-    const error = await rejection(halo.client.request("POST", "/Client", { body: [{}] }));
+    const error = await haloRejection(halo.client.request("POST", "/Client", { body: [{}] }));
     expect(error.kind).toBe(kind);
     expect(error.status).toBe(status);
     expect(error.message).toContain("Client name is required");
@@ -67,7 +57,7 @@ describe("request()", () => {
     halo.fetch.on("GET", "/api/Client", (request) =>
       textResponse(400, `bad request ${FAKE_SECRET} with ${request.headers.authorization}; token token-1`),
     );
-    const error = await rejection(halo.client.request("GET", "/Client"));
+    const error = await haloRejection(halo.client.request("GET", "/Client"));
     expect(error.message).not.toContain(FAKE_SECRET);
     expect(error.message).not.toContain("token-1");
     expect(error.message).toContain("[redacted]");
@@ -77,7 +67,7 @@ describe("request()", () => {
   it("reports a non-JSON success as Server (e.g. a login page)", async () => {
     const halo = fakeHalo();
     halo.fetch.on("GET", "/api/Client", () => textResponse(200, "<!DOCTYPE html><html>"));
-    const error = await rejection(halo.client.request("GET", "/Client"));
+    const error = await haloRejection(halo.client.request("GET", "/Client"));
     expect(error.kind).toBe("Server");
     expect(error.message).toMatch(/not JSON/);
     expect(halo.fetch.calls("GET", "/api/Client")).toHaveLength(1);
@@ -102,7 +92,7 @@ describe("retry policy in request()", () => {
   it("gives up after maxAttempts with the last Server error", async () => {
     const halo = fakeHalo({ retry: { maxAttempts: 3, random: () => 0 } });
     halo.fetch.on("GET", "/api/Client", () => textResponse(500, "still broken"));
-    const error = await rejection(halo.clock.runUntil(halo.client.request("GET", "/Client")));
+    const error = await haloRejection(halo.clock.runUntil(halo.client.request("GET", "/Client")));
     expect(error.kind).toBe("Server");
     expect(error.message).toContain("still broken");
     expect(halo.fetch.calls("GET", "/api/Client")).toHaveLength(3);
@@ -148,7 +138,7 @@ describe("retry policy in request()", () => {
   it("does not sleep through a Retry-After longer than the policy allows", async () => {
     const halo = fakeHalo({ retry: { maxRetryAfterMs: 10_000 } });
     halo.fetch.on("GET", "/api/Client", () => textResponse(429, "", { "Retry-After": "3600" }));
-    const error = await rejection(halo.clock.runUntil(halo.client.request("GET", "/Client")));
+    const error = await haloRejection(halo.clock.runUntil(halo.client.request("GET", "/Client")));
     expect(error.kind).toBe("RateLimited");
     expect(error.retryAfterMs).toBe(3_600_000);
     expect(halo.fetch.calls("GET", "/api/Client")).toHaveLength(1);
@@ -181,7 +171,7 @@ describe("retry policy in request()", () => {
   ])("never retries an ambiguous POST failure: %s", async (_name, responder, kind) => {
     const halo = fakeHalo();
     halo.fetch.on("POST", "/api/Client", responder);
-    const error = await rejection(
+    const error = await haloRejection(
       halo.clock.runUntil(halo.client.request("POST", "/Client", { body: [{}] })),
     );
     expect(error.kind).toBe(kind);
@@ -193,7 +183,7 @@ describe("retry policy in request()", () => {
     const halo = fakeHalo({ timeoutMs: 30_000 });
     halo.fetch.on("POST", "/api/Client", hangUntilAborted);
     const start = halo.clock.now();
-    const error = await rejection(
+    const error = await haloRejection(
       halo.clock.runUntil(halo.client.request("POST", "/Client", { body: [{}] })),
     );
     expect(error.kind).toBe("Timeout");
@@ -243,7 +233,7 @@ describe("network failures", () => {
     const halo = fakeHalo({ origin: "https://localhost:3000" });
     halo.fetch.on("GET", "/api/authinfo", () => browserNetworkFailure());
     halo.fetch.on("POST", "/auth/token", () => browserNetworkFailure());
-    const error = await rejection(halo.clock.runUntil(halo.client.request("GET", "/Client")));
+    const error = await haloRejection(halo.clock.runUntil(halo.client.request("GET", "/Client")));
     expect(error.kind).toBe("Cors");
     expect(error.message).toContain("https://localhost:3000");
     expect(error.message).toContain("Configuration > Integrations > API > View Applications");
@@ -253,7 +243,7 @@ describe("network failures", () => {
   it("in Node, reports the socket error as Network", async () => {
     const halo = fakeHalo({ retry: { maxAttempts: 2 } });
     halo.fetch.on("GET", "/api/Client", () => nodeNetworkFailure("ENOTFOUND"));
-    const error = await rejection(halo.clock.runUntil(halo.client.request("GET", "/Client")));
+    const error = await haloRejection(halo.clock.runUntil(halo.client.request("GET", "/Client")));
     expect(error.kind).toBe("Network");
     expect(error.message).toContain("ENOTFOUND");
     expect(error.mayHaveApplied).toBe(false);
