@@ -8,16 +8,9 @@ import {
   rowPayloadText,
   validatePayloadText,
 } from "../../../src/bulk/payload";
+import { thrownBy } from "./payloadCaught";
 
-const errorOf = (run: () => unknown): PayloadError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PayloadError) return error;
-    throw error;
-  }
-  throw new Error("expected a PayloadError");
-};
+const errorOf = (run: () => unknown): PayloadError => thrownBy(PayloadError, run);
 
 describe("rowPayloadText", () => {
   it("gives the Postman guide's example", () => {

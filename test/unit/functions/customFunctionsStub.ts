@@ -2,6 +2,8 @@
  * A stand-in for Excel's CustomFunctions global (only Excel and the workbench have the real one),
  * installed for the tests that check which Excel error a function gives.
  */
+import { thrownBy } from "../bulk/payloadCaught";
+
 export class StubExcelError {
   constructor(
     readonly code: string,
@@ -23,11 +25,5 @@ export function installCustomFunctionsStub(): () => void {
 
 /** The Excel error a call throws (or fails the test). */
 export function thrownExcelError(call: () => unknown): StubExcelError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof StubExcelError) return error;
-    throw error;
-  }
-  throw new Error("expected the function to throw an Excel error");
+  return thrownBy(StubExcelError, call);
 }

@@ -4,6 +4,7 @@ import { createHaloClient, type HaloClient } from "../../../src/halo/client";
 import { listEntities, postEntities } from "../../../src/halo/entities";
 import { id } from "../../../src/functions/functions";
 import { setSignedInClient } from "../../../src/runtime";
+import { rejectionOf } from "../bulk/payloadCaught";
 import { installCustomFunctionsStub, StubExcelError } from "./customFunctionsStub";
 
 let sandbox: RunningSandbox;
@@ -17,15 +18,8 @@ async function clientGets(): Promise<number> {
   return Object.values(stats.requests["GET /api/Client"] ?? {}).reduce((sum, n) => sum + n, 0);
 }
 
-const excelErrorOf = async (promise: Promise<unknown>): Promise<StubExcelError> => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StubExcelError) return error;
-    throw error;
-  }
-  throw new Error("expected an Excel error");
-};
+const excelErrorOf = (promise: Promise<unknown>): Promise<StubExcelError> =>
+  rejectionOf(StubExcelError, promise);
 
 beforeAll(async () => {
   uninstall = installCustomFunctionsStub();
