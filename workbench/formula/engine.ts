@@ -380,7 +380,8 @@ export class CalcEngine {
     // Evaluate arguments; scalar parameters given arrays are lifted (called once per element).
     const converted: unknown[] = [];
     const liftable: { index: number; values: Matrix; param: CustomFunctionParameter }[] = [];
-    const count = Math.max(args.length, params.filter((p) => !p.optional && !p.repeating).length);
+    // Every declared parameter gets an argument: omitted optional ones are null, as in Excel.
+    const count = repeating ? Math.max(args.length, params.length - 1) : params.length;
     const repeated: unknown[] = [];
     for (let i = 0; i < count; i++) {
       const param = params[Math.min(i, params.length - 1)];
