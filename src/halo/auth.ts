@@ -5,6 +5,7 @@
 import { authEndpoint, type AuthServer } from "./authServer";
 import { HaloError } from "./errors";
 import { send, type HttpContext } from "./http";
+import { parseJsonObject } from "./json";
 import type { Redactor } from "./redact";
 import { errorFromResponse, haloMessage } from "./responseErrors";
 import type { TokenSet } from "./tokenStore";
@@ -38,14 +39,8 @@ export function basicAuthorization(clientId: string, clientSecret: string): stri
 }
 
 export function parseTokenAnswer(body: string, nowMs: number): TokenSet | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== "object" || parsed === null) return undefined;
-  const record = parsed as Record<string, unknown>;
+  const record = parseJsonObject(body);
+  if (record === undefined) return undefined;
   if (typeof record.access_token !== "string" || record.access_token === "") return undefined;
   const expiresIn = Number(record.expires_in ?? DEFAULT_EXPIRES_IN_S);
   const tokens: TokenSet = {

@@ -5,6 +5,7 @@
  */
 import { apiBase, isLocalHost } from "./instance";
 import { send, type HttpContext } from "./http";
+import { parseJsonObject } from "./json";
 
 export interface AuthServer {
   /** Base of the authorisation server, no trailing slash: "https://acme.halopsa.com/auth". */
@@ -27,14 +28,8 @@ function firstString(record: Record<string, unknown>, keys: string[]): string | 
 
 /** Reads an authinfo body; undefined when it does not name a usable auth server. */
 export function parseAuthInfo(body: string, instanceUrl: string): AuthServer | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== "object" || parsed === null) return undefined;
-  const record = parsed as Record<string, unknown>;
+  const record = parseJsonObject(body);
+  if (record === undefined) return undefined;
   const authText = firstString(record, ["auth_url", "authurl", "authorisation_server", "auth_server"]);
   const tenant = firstString(record, ["tenant_id", "tenant"]);
   let authUrl = `${instanceUrl}/auth`;

@@ -4,6 +4,7 @@
  */
 import type { HaloClient } from "./client";
 import { HaloError } from "./errors";
+import { asObject } from "./json";
 import { walkPages, type HaloRecord } from "./paginate";
 import {
   columnTypeOf,
@@ -44,16 +45,10 @@ export async function listReports(
   return result.rows.map((record) => ({ id: Number(record.id), name: String(record.name ?? ""), record }));
 }
 
-function asRecord(value: unknown): HaloRecord | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as HaloRecord)
-    : undefined;
-}
-
 function definedColumns(profile: HaloRecord): ReportColumn[] {
   const columns = Array.isArray(profile.columns) ? profile.columns : [];
   return columns
-    .map(asRecord)
+    .map(asObject)
     .filter((c): c is HaloRecord => c !== undefined && typeof c.name === "string")
     .map((c, index) => {
       const dataType = typeof c.data_type === "string" ? c.data_type : undefined;
@@ -103,13 +98,13 @@ export function buildReport(rawRows: HaloRecord[], profile: HaloRecord = {}): Lo
 }
 
 function rowsIn(value: unknown): HaloRecord[] {
-  return Array.isArray(value) ? value.map(asRecord).filter((r): r is HaloRecord => r !== undefined) : [];
+  return Array.isArray(value) ? value.map(asObject).filter((r): r is HaloRecord => r !== undefined) : [];
 }
 
 /** Reads an AnalyzerProfile answer ({..., report: {loaded, load_error, rows}}), failing on load_error. */
 function reportFromProfile(answer: unknown, label: string): LoadedReport {
-  const profile = asRecord(Array.isArray(answer) ? answer[0] : answer) ?? {};
-  const content = asRecord(profile.report) ?? {};
+  const profile = asObject(Array.isArray(answer) ? answer[0] : answer) ?? {};
+  const content = asObject(profile.report) ?? {};
   const loadError = content.load_error;
   if (typeof loadError === "string" && loadError.trim() !== "") {
     throw new HaloError("Validation", `Halo could not run ${label}: ${loadError}`, { request: label });
@@ -154,8 +149,8 @@ export async function readPublished(
     signal: options.signal,
   });
   if (Array.isArray(answer)) return buildReport(rowsIn(answer));
-  const record = asRecord(answer) ?? {};
-  if (asRecord(record.report) !== undefined)
+  const record = asObject(answer) ?? {};
+  if (asObject(record.report) !== undefined)
     return reportFromProfile(record, `published report ${publishedId}`);
   return buildReport(rowsIn(record.rows ?? Object.values(record).find(Array.isArray)));
 }

@@ -1,19 +1,8 @@
 import { RateLimiter, sharedRateLimiter } from "../../../src/halo/rateLimit";
+import { seededRandom } from "../../../sandbox/random";
 import { FakeClock, flushAsync } from "../../fakes/fakeClock";
 import { jsonResponse, textResponse } from "../../fakes/fakeFetch";
 import { fakeHalo } from "../../fakes/fakeHalo";
-
-/** A small deterministic PRNG (mulberry32) so the randomized test is reproducible. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The largest number of admissions inside any half-open window [t, t + windowMs). */
 function maxInAnyWindow(times: number[], windowMs: number): number {
@@ -51,7 +40,7 @@ describe("RateLimiter", () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])(
     "never admits more than the limit in any window (randomized, seed %i)",
     async (seed) => {
-      const random = seeded(seed);
+      const random = seededRandom(seed);
       const clock = new FakeClock(0);
       const limit = 1 + Math.floor(random() * 20);
       const windowMs = 100 + Math.floor(random() * 5000);
