@@ -7,6 +7,7 @@ import type { Clock } from "../halo/clock";
 import type { HaloPort } from "../bulk/haloPort";
 import { planCounts } from "../bulk/diffPreview";
 import { buildPlan } from "../bulk/plan";
+import { SUCCESS_STATUSES } from "../bulk/rowResult";
 import { startRun } from "../bulk/run";
 import type { PushArgs, Connection } from "./args";
 import { readCsv, writeCsv } from "./csvFiles";
@@ -19,6 +20,9 @@ export interface PushDeps {
   clock: Clock;
   stderr(text: string): void;
 }
+
+/** Rows not done are listed on stderr up to this many; results.csv has them all. */
+const LISTED_ROWS = 20;
 
 /** For a local dry run: nothing may reach Halo. */
 const OFFLINE: HaloPort = {
@@ -59,6 +63,11 @@ export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
   }).done;
   await writeCsv(args.out, [...input.headers, ...RESULT_COLUMNS], resultRows(input, report.results));
   deps.stderr(`push: ${statusSummary(report)} in ${report.requests} requests; results in ${args.out}\n`);
+  const notDone = report.results.filter((r) => !SUCCESS_STATUSES.has(r.status));
+  for (const r of notDone.slice(0, LISTED_ROWS))
+    deps.stderr(`push: row ${r.rowNumber}: ${r.status}: ${r.message}\n`);
+  if (notDone.length > LISTED_ROWS)
+    deps.stderr(`push: ... and ${notDone.length - LISTED_ROWS} more rows in ${args.out}\n`);
   if (report.fatal) deps.stderr(`halosheet: ${report.fatal.kind}: ${report.fatal.message}\n`);
   return pushExitCode(report);
 }
