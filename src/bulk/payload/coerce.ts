@@ -20,9 +20,18 @@ export function describeValue(value: string | number | boolean): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value).toUpperCase();
 }
 
+/**
+ * A number as Excel shows it: Excel keeps 15 significant digits, so formula results such as
+ * =0.1+0.2 or =A2*100 carry binary noise (0.30000000000000004) that the sheet never shows.
+ */
+export function excelNumber(value: number): number {
+  return Number.isInteger(value) ? value : Number(value.toPrecision(15));
+}
+
 function toInteger(value: string | number | boolean): Coerced {
   if (typeof value === "number") {
-    return Number.isSafeInteger(value) ? ok(value) : fail(`expected a whole number, got ${value}`);
+    const shown = excelNumber(value);
+    return Number.isSafeInteger(shown) ? ok(shown) : fail(`expected a whole number, got ${shown}`);
   }
   if (typeof value === "string" && WHOLE_NUMBER_TEXT.test(value.trim())) {
     const n = Number(value.trim());
@@ -32,7 +41,7 @@ function toInteger(value: string | number | boolean): Coerced {
 }
 
 function toNumber(value: string | number | boolean): Coerced {
-  if (typeof value === "number") return ok(value);
+  if (typeof value === "number") return ok(excelNumber(value));
   if (typeof value === "string" && NUMBER_TEXT.test(value.trim())) return ok(Number(value.trim()));
   return fail(`expected a number, got ${describeValue(value)}`);
 }
@@ -58,7 +67,9 @@ function toDate(value: string | number | boolean): Coerced {
 }
 
 function toText(value: string | number | boolean): Coerced {
-  return ok(typeof value === "string" ? value : String(value));
+  return ok(
+    typeof value === "string" ? value : String(typeof value === "number" ? excelNumber(value) : value),
+  );
 }
 
 /** JSON text in a cell for an array or object field (lists and sub-objects can also be built with `[]` and dotted headers). */
@@ -98,6 +109,6 @@ export function coerceValue(value: string | number | boolean, type: FieldType | 
     case "object":
       return toJsonValue(value, type);
     case undefined:
-      return ok(value);
+      return ok(typeof value === "number" ? excelNumber(value) : value);
   }
 }

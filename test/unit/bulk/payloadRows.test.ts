@@ -229,3 +229,17 @@ describe("rowsToPayloads typed by Halo's schema", () => {
     expect(headerPlan(headers, "Client")).not.toBe(headerPlan(headers, undefined));
   });
 });
+
+describe("numbers as Excel shows them", () => {
+  it("drops the binary noise of formula results (Excel keeps 15 digits)", () => {
+    expect(
+      objectOf(["id", "chargehours", "toplevel_id", "name"], [12, 0.1 + 0.2, 1234.0000000000002, 0.1 + 0.2], {
+        entity: "Client",
+      }),
+    ).toEqual({ id: 12, chargehours: 0.3, toplevel_id: 1234, name: "0.3" });
+    expect(objectOf(["rate"], [0.1 + 0.2])).toEqual({ rate: 0.3 });
+    expect(one(["toplevel_id"], [1234.0001], { entity: "Client" }).problems[0]!.message).toBe(
+      "A2 (toplevel_id): expected a whole number, got 1234.0001",
+    );
+  });
+});
