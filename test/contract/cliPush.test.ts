@@ -92,7 +92,9 @@ describe("halosheet push and pull against the sandbox", () => {
     expect(ran.code).toBe(1);
     expect(ran.stderr).toContain("1995 Updated, 5 Failed");
     const written = await results(out);
-    const failed = written.map((r, i) => ({ ...r, rowNumber: i + 2 })).filter((r) => r.Status === "Failed");
+    const failed = written
+      .map((r, i) => ({ id: r.id, Status: r.Status, Message: r.Message, rowNumber: i + 2 }))
+      .filter((r) => r.Status === "Failed");
     expect(failed.map((r) => Number(r.id))).toEqual([...bad]);
     for (const r of failed) {
       expect(r.Message).not.toBe("");
