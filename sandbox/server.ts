@@ -10,7 +10,9 @@ import { corsHeaders, preflightHeaders } from "./cors";
 import { parseFaultSpec } from "./faults";
 import { passGate } from "./gate";
 import { json, Query, readBody, SandboxHttpError, text, writeReply, type Reply } from "./http";
+import { SandboxOptionError } from "./optionError";
 import { resolveOptions, type SandboxOptions } from "./options";
+import { parseJsonBody } from "./postBody";
 import { SandboxState } from "./state";
 
 export type { SandboxOptions } from "./options";
@@ -57,13 +59,19 @@ function routeKey(method: string, segments: string[]): string {
 async function sandboxRoute(state: SandboxState, method: string, name: string, body: string): Promise<Reply> {
   if (name === "stats" && method === "GET") return json(200, state.stats.snapshot({ ...state.faults.fired }));
   if (name === "reset" && method === "POST") {
-    const seed = body.trim() === "" ? undefined : (JSON.parse(body) as { seed?: unknown }).seed;
-    await state.reset(typeof seed === "number" ? seed : undefined);
+    const parsed = body.trim() === "" ? {} : parseJsonBody(body);
+    const seed = parsed !== null && typeof parsed === "object" && "seed" in parsed ? parsed.seed : undefined;
+    await state.reset(typeof seed === "number" && Number.isInteger(seed) && seed >= 0 ? seed : undefined);
     return json(200, { reset: true });
   }
   if (name === "faults" && method === "GET") return json(200, state.faults.current);
   if (name === "faults" && method === "POST") {
-    state.faults.replace(parseFaultSpec(body.trim()));
+    try {
+      state.faults.replace(parseFaultSpec(body.trim()));
+    } catch (error) {
+      if (error instanceof SandboxOptionError) return text(400, error.message);
+      throw error;
+    }
     return json(200, state.faults.current);
   }
   return text(404, "Unknown sandbox route.");
@@ -177,19 +185,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const port = await listen(server, config.port, config.host);
   config.port = port;
   const hostForUrl = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      server.close((error) => {
+        try {
+          state.close();
+        } catch (closeError) {
+          reject(closeError instanceof Error ? closeError : new Error(String(closeError)));
+          return;
+        }
+        if (error) reject(error);
+        else resolve();
+      });
+      server.closeAllConnections();
+    });
   return {
     url: `http://${hostForUrl}:${port}`,
     port,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          state.close();
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeAllConnections();
-      }),
+    close: () => (closing ??= close()),
   };
 }
