@@ -128,8 +128,15 @@ const targetKey = (target: ColumnTarget): string =>
       ? `c:${"id" in target.key ? target.key.id : target.key.name.toLowerCase()}`
       : "";
 
-/** Flags columns that write the same place twice, or a value and a sub-field of it (`site` and `site.name`). */
-function flagCollisions(columns: ColumnPlan[]): void {
+/** Where a column writes, as a dotted path; custom fields write inside the custom-field list. */
+function writtenPath(column: ColumnPlan, customFieldsKey: string): string | undefined {
+  if (column.target.kind === "field") return column.target.path.join(".");
+  if (column.target.kind === "customField") return `${customFieldsKey}.${targetKey(column.target)}`;
+  return undefined;
+}
+
+/** Flags columns that write the same place twice, or a value and a part of it (`site` and `site.name`). */
+function flagCollisions(columns: ColumnPlan[], customFieldsKey: string): void {
   const seen = new Map<string, string>();
   for (const column of columns) {
     if (column.problem !== undefined || column.target.kind === "ignored") continue;
@@ -141,18 +148,18 @@ function flagCollisions(columns: ColumnPlan[]): void {
     }
     seen.set(key, column.header);
   }
-  const fieldPaths = columns.filter((c) => c.problem === undefined && c.target.kind === "field");
-  for (const column of fieldPaths) {
-    const path = (column.target as { path: readonly string[] }).path.join(".");
-    const parent = fieldPaths.find(
-      (other) =>
-        other !== column &&
-        path.startsWith(`${(other.target as { path: readonly string[] }).path.join(".")}.`),
-    );
+  const written = columns
+    .filter((c) => c.problem === undefined)
+    .flatMap((column) => {
+      const path = writtenPath(column, customFieldsKey);
+      return path === undefined ? [] : [{ column, path }];
+    });
+  for (const { column, path } of written) {
+    const parent = written.find((other) => other.column !== column && path.startsWith(`${other.path}.`));
     if (parent !== undefined)
       column.problem = {
         kind: "Header",
-        message: `"${column.header}" is inside "${parent.header}", which is also a column: keep one of them.`,
+        message: `"${column.header}" is inside "${parent.column.header}", which is also a column: keep one of them.`,
       };
   }
 }
@@ -160,10 +167,11 @@ function flagCollisions(columns: ColumnPlan[]): void {
 function compile(headers: readonly string[], entity: string | undefined): HeaderPlan {
   const table = entity === undefined || entity.trim() === "" ? undefined : fieldTable(entity);
   const columns = headers.map((header) => planColumn(header, table));
-  flagCollisions(columns);
+  const customFieldsKey = table?.customFields ?? "customfields";
+  flagCollisions(columns, customFieldsKey);
   return {
     columns,
-    customFieldsKey: table?.customFields ?? "customfields",
+    customFieldsKey,
     idColumn: columns.findIndex(
       (c) => c.target.kind === "field" && c.target.path.length === 1 && c.target.path[0] === "id",
     ),

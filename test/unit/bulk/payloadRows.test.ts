@@ -208,6 +208,9 @@ describe("rowsToPayloads typed by Halo's schema", () => {
       ["C2", "Header"],
     ]);
     expect(one(["site", "site.name"], ["a", "b"]).problems[0]!.message).toMatch(/inside "site"/);
+    expect(one(["customfields", "customfields.CF"], ["[]", "b"]).problems[0]!.message).toMatch(
+      /"customfields.CF" is inside "customfields"/,
+    );
   });
 
   it("reports a row without an id when ids are required", () => {
