@@ -5,12 +5,12 @@
   var host = null;
   try {
     host = window.parent !== window ? window.parent.__haloSheetWorkbench || null : null;
-  } catch (crossOriginParent) {
-    host = null; // Excel on the web: the parent is Office's own page.
+  } catch {
+    host = null; // A cross-origin parent (Excel on the web): not the workbench.
   }
   if (host) {
     host.installInto(window);
     return;
   }
-  document.write('<script src="/office-js/office.debug.js"><\/script>');
+  document.write('<script src="/office-js/office.debug.js"></script>');
 })();

@@ -1,0 +1,100 @@
+/* The workbench page: a ribbon strip, the formula bar, the grid with its sheet tabs, the add-in's
+   task pane at the side, and the status bar. */
+import {
+  Subtitle2,
+  Toolbar,
+  ToolbarButton,
+  ToolbarDivider,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownRegular, PanelRightRegular } from "@fluentui/react-icons";
+import { useRef, useState } from "react";
+import type { Workbook } from "../model/workbook";
+import { FormulaBar } from "./FormulaBar";
+import { Grid, type GridHandle } from "./grid/Grid";
+import { SheetTabs } from "./SheetTabs";
+import { StatusBar } from "./StatusBar";
+import { TaskPaneHost } from "./TaskPaneHost";
+import { useWorkbookVersion } from "./useWorkbookVersion";
+
+const useStyles = makeStyles({
+  page: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100%",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  ribbon: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  commands: { backgroundColor: tokens.colorNeutralBackground1 },
+  body: { display: "flex", flex: 1, minHeight: 0 },
+  sheet: {
+    display: "flex",
+    flexDirection: "column",
+    flex: 1,
+    minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});
+
+export interface AppProps {
+  workbook: Workbook;
+  sandboxUrl: string | null;
+}
+
+export function App({ workbook, sandboxUrl }: AppProps): JSX.Element {
+  const styles = useStyles();
+  const version = useWorkbookVersion(workbook);
+  const [paneOpen, setPaneOpen] = useState(true);
+  const [paneLoaded, setPaneLoaded] = useState(false);
+  const grid = useRef<GridHandle>();
+  const sheetId = workbook.getActiveSheet().id;
+
+  const fillDown = () => {
+    const { sheetId: id, rect } = workbook.getSelection();
+    const lastUsedRow = workbook.rowCount(id);
+    workbook.fillDown(id, {
+      ...rect,
+      rowCount: Math.min(rect.rowCount, Math.max(lastUsedRow - rect.row, 1)),
+    });
+  };
+
+  return (
+    <div className={styles.page} data-testid="workbench" data-taskpane={paneLoaded ? "loaded" : "loading"}>
+      <header className={styles.ribbon}>
+        <Subtitle2 as="h1">HaloSheet workbench</Subtitle2>
+      </header>
+      <Toolbar className={styles.commands} size="small" aria-label="Commands">
+        <ToolbarButton icon={<ArrowDownRegular />} onClick={fillDown} data-testid="fill-down">
+          Fill down
+        </ToolbarButton>
+        <ToolbarDivider />
+        <ToolbarButton
+          icon={<PanelRightRegular />}
+          aria-pressed={paneOpen}
+          onClick={() => setPaneOpen((open) => !open)}
+          data-testid="toggle-taskpane"
+        >
+          HaloSheet task pane
+        </ToolbarButton>
+      </Toolbar>
+      <FormulaBar workbook={workbook} version={version} onDone={() => grid.current?.focus()} />
+      <div className={styles.body}>
+        <section className={styles.sheet} aria-label="Worksheet">
+          <Grid key={sheetId} handle={grid} workbook={workbook} sheetId={sheetId} version={version} />
+          <SheetTabs workbook={workbook} version={version} />
+        </section>
+        {/* Closing the pane hides it: the shared runtime (and so the functions) lives on, as in Excel. */}
+        <TaskPaneHost open={paneOpen} onClose={() => setPaneOpen(false)} onLoad={() => setPaneLoaded(true)} />
+      </div>
+      <StatusBar workbook={workbook} version={version} sandboxUrl={sandboxUrl} />
+    </div>
+  );
+}

@@ -1,0 +1,334 @@
+/* The spreadsheet grid: Glide Data Grid (MIT, canvas, virtualised) over one sheet of the workbook.
+   Editing, selection, Ctrl+Arrow, Ctrl+D, fill handle, and clipboard copy/cut/paste as TSV. */
+import {
+  DataEditor,
+  type DataEditorRef,
+  type EditableGridCell,
+  type FillPatternEventArgs,
+  type GridCell,
+  type GridColumn,
+  type GridKeyEventArgs,
+  type GridSelection,
+  type Item,
+} from "@glideapps/glide-data-grid";
+import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from "react";
+import { columnLetters, isWholeColumns } from "../../model/address";
+import type { Rect, Selection } from "../../model/types";
+import type { Workbook } from "../../model/workbook";
+import { formatTsv, parseTsv } from "../tsv";
+import { dataEdge, type CellPosition, type Direction } from "./dataEdge";
+import { sameSelection, toGridSelection, toModelSelection } from "./selection";
+import { spreadsheetCell, spreadsheetCellRenderer, type SpreadsheetCell } from "./spreadsheetCell";
+import { gridTheme } from "./theme";
+
+const MIN_ROWS = 1000;
+const MIN_COLUMNS = 26;
+const SPARE_ROWS = 200;
+const DEFAULT_WIDTH = 100;
+const RENDERERS = [spreadsheetCellRenderer];
+
+const ARROWS: Record<string, Direction> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+/** Lets the name box and formula bar hand the keyboard back to the grid, as Excel does. */
+export interface GridHandle {
+  focus(): void;
+}
+
+export interface GridProps {
+  handle: MutableRefObject<GridHandle | undefined>;
+  workbook: Workbook;
+  sheetId: string;
+  /** Bumps when the workbook changed, so the grid redraws. */
+  version: number;
+}
+
+/** The part of a selection that holds cells in the grid (whole columns stop at the grid's last row). */
+function clip(rect: Rect, rows: number, columns: number): Rect {
+  return {
+    row: rect.row,
+    col: rect.col,
+    rowCount: Math.max(0, Math.min(rect.rowCount, rows - rect.row)),
+    colCount: Math.max(0, Math.min(rect.colCount, columns - rect.col)),
+  };
+}
+
+function gridHasFocus(container: HTMLElement | null): boolean {
+  const active = document.activeElement;
+  // The cell editor is an <input>: while it is open, the clipboard belongs to it.
+  return !!container && !!active && container.contains(active) && active.tagName !== "INPUT";
+}
+
+export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Element {
+  const editor = useRef<DataEditorRef>(null);
+  useEffect(() => {
+    handle.current = { focus: () => editor.current?.focus() };
+  }, [handle]);
+  const container = useRef<HTMLDivElement>(null);
+  const [widths, setWidths] = useState<Record<number, number>>({});
+
+  const used = useMemo(() => {
+    void version;
+    return { rows: workbook.rowCount(sheetId), columns: workbook.colCount(sheetId) };
+  }, [workbook, sheetId, version]);
+  const rows = Math.max(MIN_ROWS, used.rows + SPARE_ROWS);
+  const columnCount = Math.max(MIN_COLUMNS, used.columns + 2);
+
+  const columns = useMemo<GridColumn[]>(
+    () =>
+      Array.from({ length: columnCount }, (_, i) => ({
+        id: String(i),
+        title: columnLetters(i),
+        width: widths[i] ?? DEFAULT_WIDTH,
+      })),
+    [columnCount, widths],
+  );
+
+  // Selection: the workbook owns it (the Excel API reads and sets it); the grid mirrors it at once,
+  // so keys pressed right after the name box or the API moved it act on the new cell.
+  const [gridSelection, setGridSelection] = useState<GridSelection>(() =>
+    toGridSelection(workbook.getSelection()),
+  );
+  useEffect(
+    () =>
+      workbook.subscribe((event) => {
+        if (event.type !== "selectionChanged" || event.selection.sheetId !== sheetId) return;
+        const { selection } = event;
+        setGridSelection((shown) =>
+          sameSelection(selection, toModelSelection(sheetId, shown)) ? shown : toGridSelection(selection),
+        );
+        if (event.source !== "user" || !gridHasFocus(container.current)) {
+          editor.current?.scrollTo(selection.activeCol, selection.activeRow);
+        }
+      }),
+    [workbook, sheetId],
+  );
+
+  const select = useCallback(
+    (selection: Selection) =>
+      workbook.setSelection(sheetId, selection.rect, { row: selection.activeRow, col: selection.activeCol }),
+    [workbook, sheetId],
+  );
+  const onGridSelectionChange = useCallback(
+    (next: GridSelection) => {
+      setGridSelection(next);
+      const selection = toModelSelection(sheetId, next);
+      if (selection && !sameSelection(selection, workbook.getSelection())) select(selection);
+    },
+    [workbook, sheetId, select],
+  );
+
+  const getCellContent = useCallback(
+    ([col, row]: Item): GridCell => {
+      void version;
+      return spreadsheetCell(workbook.getCell(sheetId, row, col));
+    },
+    [workbook, sheetId, version],
+  );
+
+  const onCellEdited = useCallback(
+    ([col, row]: Item, cell: EditableGridCell) => {
+      const edited = cell as unknown as SpreadsheetCell;
+      workbook.setCellInput(sheetId, row, col, edited.data.input);
+    },
+    [workbook, sheetId],
+  );
+
+  const selectedRect = useCallback((): Rect | undefined => {
+    const selection = toModelSelection(sheetId, gridSelection);
+    return selection ? clip(selection.rect, rows, columnCount) : undefined;
+  }, [sheetId, gridSelection, rows, columnCount]);
+
+  const fillDown = useCallback(() => {
+    const rect = selectedRect();
+    if (rect)
+      workbook.fillDown(sheetId, clip(rect, Math.max(used.rows, rect.row + rect.rowCount), columnCount));
+  }, [workbook, sheetId, selectedRect, used.rows, columnCount]);
+
+  const moveToEdge = useCallback(
+    (direction: Direction, extend: boolean) => {
+      const selection = toModelSelection(sheetId, gridSelection);
+      if (!selection) return;
+      const isFilled = (p: CellPosition) => workbook.getValue(sheetId, p.row, p.col) !== null;
+      const extent = { rows, columns: columnCount, usedRows: used.rows, usedColumns: used.columns };
+      const anchor = { row: selection.activeRow, col: selection.activeCol };
+      if (!extend) {
+        const target = dataEdge(isFilled, anchor, direction, extent);
+        select({
+          sheetId,
+          rect: { ...target, rowCount: 1, colCount: 1 },
+          activeRow: target.row,
+          activeCol: target.col,
+        });
+        return;
+      }
+      // Extending moves the far edge of the block, as Excel does.
+      const { rect } = selection;
+      const far = {
+        row:
+          direction[0] === 0 ? anchor.row : anchor.row === rect.row ? rect.row + rect.rowCount - 1 : rect.row,
+        col:
+          direction[1] === 0 ? anchor.col : anchor.col === rect.col ? rect.col + rect.colCount - 1 : rect.col,
+      };
+      const target = dataEdge(isFilled, far, direction, extent);
+      const top = Math.min(anchor.row, target.row, direction[0] === 0 ? rect.row : anchor.row);
+      const bottom = Math.max(
+        anchor.row,
+        target.row,
+        direction[0] === 0 ? rect.row + rect.rowCount - 1 : anchor.row,
+      );
+      const left = Math.min(anchor.col, target.col, direction[1] === 0 ? rect.col : anchor.col);
+      const right = Math.max(
+        anchor.col,
+        target.col,
+        direction[1] === 0 ? rect.col + rect.colCount - 1 : anchor.col,
+      );
+      select({
+        sheetId,
+        rect: { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 },
+        activeRow: anchor.row,
+        activeCol: anchor.col,
+      });
+      editor.current?.scrollTo(target.col, target.row);
+    },
+    [workbook, sheetId, gridSelection, rows, columnCount, used, select],
+  );
+
+  const onKeyDown = useCallback(
+    (event: GridKeyEventArgs) => {
+      const primary = event.ctrlKey || event.metaKey;
+      if (!primary) return;
+      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      if (key === "d") {
+        fillDown();
+      } else if (ARROWS[key]) {
+        moveToEdge(ARROWS[key], event.shiftKey);
+      } else if (key === "End") {
+        const end = { row: Math.max(0, used.rows - 1), col: Math.max(0, used.columns - 1) };
+        const selection = toModelSelection(sheetId, gridSelection);
+        const from =
+          event.shiftKey && selection ? { row: selection.activeRow, col: selection.activeCol } : end;
+        select({
+          sheetId,
+          rect: {
+            row: from.row,
+            col: from.col,
+            rowCount: end.row - from.row + 1,
+            colCount: end.col - from.col + 1,
+          },
+          activeRow: from.row,
+          activeCol: from.col,
+        });
+        editor.current?.scrollTo(end.col, end.row);
+      } else {
+        return;
+      }
+      event.cancel();
+      event.preventDefault();
+    },
+    [fillDown, moveToEdge, used, sheetId, gridSelection, select],
+  );
+
+  const onFillPattern = useCallback(
+    ({ patternSource, fillDestination, preventDefault }: FillPatternEventArgs) => {
+      preventDefault();
+      const downward = fillDestination.x === patternSource.x && fillDestination.width === patternSource.width;
+      if (!downward || fillDestination.y !== patternSource.y || patternSource.height !== 1) return;
+      workbook.fillDown(sheetId, {
+        row: fillDestination.y,
+        col: fillDestination.x,
+        rowCount: fillDestination.height,
+        colCount: fillDestination.width,
+      });
+    },
+    [workbook, sheetId],
+  );
+
+  const onDelete = useCallback(
+    (selection: GridSelection) => {
+      const model = toModelSelection(sheetId, selection);
+      if (model) workbook.clear(sheetId, clip(model.rect, rows, columnCount), "Contents", "user");
+      return false;
+    },
+    [workbook, sheetId, rows, columnCount],
+  );
+
+  // Clipboard: Excel's tab-separated text, through the browser's copy/cut/paste events, so blocks
+  // move to and from other applications.
+  useEffect(() => {
+    const copy = (event: ClipboardEvent, cut: boolean) => {
+      const rect = selectedRect();
+      if (!rect || !event.clipboardData || !gridHasFocus(container.current)) return;
+      const visible = clip(
+        rect,
+        isWholeColumns(rect) ? used.rows : rows,
+        Math.min(columnCount, used.columns || 1),
+      );
+      event.clipboardData.setData("text/plain", formatTsv(workbook.getTexts(sheetId, visible)));
+      event.preventDefault();
+      if (cut) workbook.clear(sheetId, visible, "Contents", "user");
+    };
+    const onCopy = (event: ClipboardEvent) => copy(event, false);
+    const onCut = (event: ClipboardEvent) => copy(event, true);
+    const onPaste = (event: ClipboardEvent) => {
+      const selection = toModelSelection(sheetId, gridSelection);
+      const text = event.clipboardData?.getData("text/plain");
+      if (!selection || !text || !gridHasFocus(container.current)) return;
+      event.preventDefault();
+      const block = parseTsv(text);
+      const width = Math.max(...block.map((line) => line.length));
+      const at = { row: selection.rect.row, col: selection.rect.col };
+      workbook.setInputs(sheetId, at.row, at.col, block);
+      select({
+        sheetId,
+        rect: { ...at, rowCount: block.length, colCount: width },
+        activeRow: at.row,
+        activeCol: at.col,
+      });
+    };
+    window.addEventListener("copy", onCopy);
+    window.addEventListener("cut", onCut);
+    window.addEventListener("paste", onPaste);
+    return () => {
+      window.removeEventListener("copy", onCopy);
+      window.removeEventListener("cut", onCut);
+      window.removeEventListener("paste", onPaste);
+    };
+  }, [workbook, sheetId, gridSelection, selectedRect, select, used, rows, columnCount]);
+
+  return (
+    <div ref={container} style={{ flex: 1, minHeight: 0, position: "relative" }} data-testid="grid">
+      <DataEditor
+        ref={editor}
+        width="100%"
+        height="100%"
+        columns={columns}
+        rows={rows}
+        getCellContent={getCellContent}
+        customRenderers={RENDERERS}
+        onCellEdited={onCellEdited}
+        gridSelection={gridSelection}
+        onGridSelectionChange={onGridSelectionChange}
+        onKeyDown={onKeyDown}
+        onDelete={onDelete}
+        onFillPattern={onFillPattern}
+        fillHandle
+        rowMarkers={{ kind: "clickable-number", width: 56 }}
+        rangeSelect="rect"
+        columnSelect="multi"
+        rowSelect="multi"
+        keybindings={{ copy: false, cut: false, paste: false, downFill: false, search: false }}
+        onColumnResize={(column, width) => setWidths((all) => ({ ...all, [Number(column.id)]: width }))}
+        rowHeight={24}
+        headerHeight={26}
+        smoothScrollX
+        smoothScrollY
+        theme={gridTheme}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+/* The handle the task pane's office.js loader (server/officeLoader.js) finds on the parent window:
+   it installs the workbench's Office globals into the task pane before the add-in's scripts run. */
+import type { Workbook } from "../model/workbook";
+
+export interface WorkbenchHost {
+  /** Installs Office, Excel, OfficeRuntime and CustomFunctions into a page of the add-in. */
+  installInto(target: Window): void;
+  /** The workbook behind the grid, for debugging from the browser console. */
+  workbook: Workbook;
+}
+
+declare global {
+  interface Window {
+    __haloSheetWorkbench?: WorkbenchHost;
+  }
+}
+
+export function exposeWorkbenchHost(host: WorkbenchHost): void {
+  window.__haloSheetWorkbench = host;
+}

@@ -1,0 +1,12 @@
+export interface WorkbenchServer {
+  /** http://host:port, without a trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export function startWorkbenchServer(options: {
+  port: number;
+  host?: string;
+  sandboxUrl?: string;
+  liveReload?: boolean;
+}): Promise<WorkbenchServer>;

@@ -1,0 +1,42 @@
+/* Starts the webpack dev server with the workbench (in memory, development build). Shared by
+   `npm start` (scripts/start.mjs) and the browser tests, so the tests exercise what users run. */
+const webpack = require("webpack");
+const WebpackDevServer = require("webpack-dev-server");
+const makeConfig = require("../../../webpack.config.js");
+
+/**
+ * @param {{ port: number; host?: string; sandboxUrl?: string; liveReload?: boolean }} options
+ * @returns {Promise<{ url: string; close: () => Promise<void> }>}
+ */
+async function startWorkbenchServer(options) {
+  const host = options.host ?? "localhost";
+  const liveReload = options.liveReload ?? false;
+  const config = await makeConfig(
+    { workbench: true, sandboxUrl: options.sandboxUrl },
+    { mode: "development" },
+  );
+  config.mode = "development";
+  config.infrastructureLogging = { level: "warn" };
+  const compiler = webpack(config);
+  const server = new WebpackDevServer(
+    {
+      ...config.devServer,
+      host,
+      port: options.port,
+      liveReload,
+      client: liveReload ? config.devServer.client : false,
+      webSocketServer: liveReload ? "ws" : false,
+      devMiddleware: { stats: "errors-warnings" },
+    },
+    compiler,
+  );
+  await server.start();
+  const stats = await new Promise((resolve) => server.middleware.waitUntilValid(resolve));
+  if (stats.hasErrors()) {
+    await server.stop();
+    throw new Error(`The workbench build failed:\n${stats.toString("errors-only")}`);
+  }
+  return { url: `http://${host}:${options.port}`, close: () => server.stop() };
+}
+
+module.exports = { startWorkbenchServer };
