@@ -98,6 +98,7 @@ export async function postEntities(
   options: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<PostResult[]> {
   const schema = entitySchema(entity);
+  if (objects.length === 0) return [];
   const answer = await client.request<unknown>("POST", schema.path, {
     body: objects,
     signal: options.signal,

@@ -122,14 +122,20 @@ export class RateLimiter {
   }
 }
 
-const shared = new Map<string, RateLimiter>();
+/** Limiters by clock, then instance: clients share one only when they also share a clock (tests don't). */
+const shared = new WeakMap<Clock, Map<string, RateLimiter>>();
 
 /** The limiter for one instance (key: normalised instance URL), created on first use. */
 export function sharedRateLimiter(key: string, clock: Clock, options: RateLimitOptions = {}): RateLimiter {
-  let limiter = shared.get(key);
+  let byInstance = shared.get(clock);
+  if (byInstance === undefined) {
+    byInstance = new Map();
+    shared.set(clock, byInstance);
+  }
+  let limiter = byInstance.get(key);
   if (limiter === undefined) {
     limiter = new RateLimiter(clock, options);
-    shared.set(key, limiter);
+    byInstance.set(key, limiter);
   } else {
     limiter.configure(options);
   }

@@ -6,7 +6,7 @@
 const MASK = "[redacted]";
 
 const SECRET_FIELDS =
-  /("?(?:access_token|refresh_token|id_token|client_secret|code_verifier|code|password|authorization)"?\s*[:=]\s*"?)([^"&\s,}]+)/gi;
+  /(\b(?:access_token|refresh_token|id_token|client_secret|code_verifier|code|password|authorization)"?\s*[:=]\s*"?)([^"&\s,}]+)/gi;
 const AUTH_SCHEMES = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/g;
 
 export class Redactor {

@@ -15,7 +15,7 @@ export interface TokenManagerDeps {
   auth: AuthMethod;
   store: TokenStore;
   key: string;
-  server: (signal?: AbortSignal) => Promise<AuthServer>;
+  server: () => Promise<AuthServer>;
   redactor: Redactor;
   /** Renew this long before expiry (default 60 s), so a token never expires mid-request. */
   refreshAheadMs?: number;
@@ -63,21 +63,25 @@ export class TokenManager {
     await this.deps.store.clear(this.deps.key);
   }
 
+  /**
+   * One renewal shared by every caller. It runs without any one caller's signal (cancelling one
+   * request must not fail the others' sign-in); each caller stops waiting when its own signal aborts.
+   */
   private renew(signal?: AbortSignal): Promise<TokenSet> {
-    this.renewing ??= this.obtain(signal).finally(() => {
+    this.renewing ??= this.obtain().finally(() => {
       this.renewing = undefined;
     });
-    return this.renewing;
+    return untilAborted(this.renewing, signal);
   }
 
-  private async obtain(signal?: AbortSignal): Promise<TokenSet> {
+  private async obtain(): Promise<TokenSet> {
     const { http, auth, redactor, store, key } = this.deps;
-    const server = await this.deps.server(signal);
+    const server = await this.deps.server();
     const current = await this.loadTokens();
     let tokens: TokenSet | undefined;
     if (current?.refreshToken !== undefined) {
       try {
-        tokens = await refreshGrant(http, server, auth, current.refreshToken, redactor, signal);
+        tokens = await refreshGrant(http, server, auth, current.refreshToken, redactor);
         tokens.refreshToken ??= current.refreshToken;
       } catch (error) {
         // A refused refresh token is spent: forget it, and sign in again where we can.
@@ -90,7 +94,7 @@ export class TokenManager {
       if (auth.kind !== "clientCredentials") {
         throw new HaloError("Auth", "Not signed in to Halo (or the session ended): sign in again.");
       }
-      tokens = await clientCredentialsGrant(http, server, auth, redactor, signal);
+      tokens = await clientCredentialsGrant(http, server, auth, redactor);
     }
     await store.save(key, tokens);
     return tokens;
@@ -101,5 +105,16 @@ function sessionExpired(cause: HaloError): HaloError {
   return new HaloError("Auth", `Your Halo session has ended: sign in again. (${cause.message})`, {
     status: cause.status,
     request: cause.request,
+  });
+}
+
+/** The promise's outcome, or the signal's reason if it aborts first. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }

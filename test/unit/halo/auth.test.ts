@@ -270,6 +270,30 @@ describe("token lifetime", () => {
     expect(halo.tokenRequests()).toHaveLength(1);
   });
 
+  it("keeps a shared sign-in going when the request that started it is cancelled", async () => {
+    const halo = fakeHalo();
+    halo.fetch.on("GET", "/api/Client", () => jsonResponse(200, ["ok"]));
+    let answerToken: (() => void) | undefined;
+    halo.fetch.on(
+      "POST",
+      "/auth/token",
+      () =>
+        new Promise<Response>((resolve) => {
+          answerToken = () => resolve(jsonResponse(200, { access_token: "shared", expires_in: 3600 }));
+        }),
+    );
+    const controller = new AbortController();
+    const cancelled = halo.client.request("GET", "/Client", { signal: controller.signal });
+    const other = halo.client.request("GET", "/Client");
+    await halo.clock.advance(0);
+    controller.abort(new Error("cancelled"));
+    await expect(cancelled).rejects.toThrow("cancelled");
+    answerToken?.();
+    await expect(other).resolves.toEqual(["ok"]);
+    expect(halo.tokenRequests()).toHaveLength(1);
+    expect(halo.fetch.calls("GET", "/api/Client")).toHaveLength(1);
+  });
+
   it("forgets tokens on signOut", async () => {
     const store = new MemoryTokenStore();
     const halo = fakeHalo({ tokenStore: store });

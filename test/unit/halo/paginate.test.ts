@@ -120,6 +120,12 @@ describe("entities", () => {
     ]);
   });
 
+  it("sends nothing for an empty array", async () => {
+    const halo = fakeHalo();
+    await expect(postEntities(halo.client, "Client", [])).resolves.toEqual([]);
+    expect(halo.fetch.requests).toHaveLength(0);
+  });
+
   describe("normalisePostAnswer", () => {
     const sent = [{ id: 5, name: "x" }, { name: "new" }, { id: 9, name: "z" }];
 

@@ -114,6 +114,8 @@ describe("RateLimiter", () => {
     expect(a).toBe(b);
     expect(a).not.toBe(c);
     expect(b.state().limit).toBe(5);
+    // A client on another clock (another test, another fake) never shares a limiter.
+    expect(sharedRateLimiter("https://one.test", new FakeClock(0))).not.toBe(a);
   });
 });
 
