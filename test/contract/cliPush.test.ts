@@ -39,15 +39,16 @@ describe("halosheet push and pull against the sandbox", () => {
     await halo.setFaults("");
   });
 
-  async function cli(...argv: string[]): Promise<Ran> {
+  async function runCaptured(argv: string[], env: Record<string, string>): Promise<Ran> {
     let stderr = "";
-    const connection = ["--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId];
-    const code = await runCli([argv[0], ...connection, ...argv.slice(1)], {
-      env: { HALO_CLIENT_SECRET: halo.sandbox.clientSecret },
-      stdout: () => undefined,
-      stderr: (text) => (stderr += text),
-    });
+    const code = await runCli(argv, { env, stdout: () => undefined, stderr: (text) => (stderr += text) });
     return { code, stderr };
+  }
+
+  /** Runs a command against the sandbox, the secret in HALO_CLIENT_SECRET. */
+  function cli(command: string, ...argv: string[]): Promise<Ran> {
+    const connection = ["--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId];
+    return runCaptured([command, ...connection, ...argv], { HALO_CLIENT_SECRET: halo.sandbox.clientSecret });
   }
 
   async function writeRows(name: string, rows: (string | number)[][]): Promise<string> {
@@ -171,8 +172,8 @@ describe("halosheet push and pull against the sandbox", () => {
 
   it("exit code 2 with a clear message for a bad secret, no connection, or bad usage; the secret never shows", async () => {
     const input = await writeRows("small.csv", [[ids[0], "x"]]);
-    let stderr = "";
-    const badSecret = await runCli(
+    const pushSmall = ["--entity", "Client", "--in", input, "--out", join(dir, "r.csv")];
+    const badSecret = await runCaptured(
       [
         "push",
         "--url",
@@ -181,38 +182,22 @@ describe("halosheet push and pull against the sandbox", () => {
         halo.sandbox.clientId,
         "--client-secret",
         "wrong-secret-123",
-        "--entity",
-        "Client",
-        "--in",
-        input,
-        "--out",
-        join(dir, "r.csv"),
+        ...pushSmall,
       ],
-      { env: {}, stdout: () => undefined, stderr: (t) => (stderr += t) },
+      {},
     );
-    expect(badSecret).toBe(2);
-    expect(stderr).toMatch(/sign-in failed/i);
-    expect(stderr).not.toContain("wrong-secret-123");
+    expect(badSecret.code).toBe(2);
+    expect(badSecret.stderr).toMatch(/sign-in failed/i);
+    expect(badSecret.stderr).not.toContain("wrong-secret-123");
 
-    stderr = "";
-    const closed = await runCli(
-      [
-        "push",
-        "--url",
-        "http://127.0.0.1:9",
-        "--client-id",
-        "x",
-        "--entity",
-        "Client",
-        "--in",
-        input,
-        "--out",
-        join(dir, "r.csv"),
-      ],
-      { env: { HALO_CLIENT_SECRET: "s" }, stdout: () => undefined, stderr: (t) => (stderr += t) },
+    const closed = await runCaptured(
+      ["push", "--url", "http://127.0.0.1:9", "--client-id", "x", ...pushSmall],
+      {
+        HALO_CLIENT_SECRET: "s",
+      },
     );
-    expect(closed).toBe(2);
-    expect(stderr).toMatch(/127\.0\.0\.1:9/);
+    expect(closed.code).toBe(2);
+    expect(closed.stderr).toMatch(/127\.0\.0\.1:9/);
 
     const usage = await cli("push", "--entity", "Client");
     expect(usage.code).toBe(2);
