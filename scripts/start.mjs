@@ -30,7 +30,10 @@ async function openBrowser(url) {
 async function main() {
   const { startSandbox } = await tsImport("../sandbox/server.ts", import.meta.url);
   const sandbox = await startSandbox({ port: SANDBOX_PORT });
-  console.log(`sandbox: ${sandbox.url} (client id ${sandbox.clientId})`);
+  // Demo credentials the user signs in with in the task pane; printed on purpose, as `npm run sandbox` does.
+  console.log(
+    `Halo sandbox: ${sandbox.url}  (client ID ${sandbox.clientId}, client secret ${sandbox.clientSecret})`,
+  );
 
   let workbench;
   try {
@@ -44,7 +47,7 @@ async function main() {
     throw error;
   }
   const url = `${workbench.url}/workbench.html`;
-  console.log(`workbench: ${url}`);
+  console.log(`Workbench:    ${url}`);
   console.log("Press Ctrl-C to stop.");
 
   let stopping = false;
