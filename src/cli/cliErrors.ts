@@ -2,7 +2,7 @@
  * Errors the command line reports with exit code 2 (usage, files) and the exit codes themselves.
  * Halo's own sign-in and connection failures arrive as HaloError and map to 2 as well.
  */
-import { isHaloError } from "../halo/errors";
+import { isHaloError, type HaloErrorKind } from "../halo/errors";
 
 export const EXIT_OK = 0;
 export const EXIT_ROWS_FAILED = 1;
@@ -19,10 +19,22 @@ export class CliError extends Error {
   }
 }
 
+const HALO_FAILURE: Partial<Record<HaloErrorKind, string>> = {
+  Auth: "sign-in failed",
+  Permission: "permission denied",
+  Network: "cannot reach Halo",
+  Timeout: "cannot reach Halo",
+  Config: "check the arguments",
+};
+
+/** "halosheet: sign-in failed: <Halo's message>" */
+export function haloFailureLine(kind: HaloErrorKind | "Unknown", message: string): string {
+  return `halosheet: ${(kind !== "Unknown" && HALO_FAILURE[kind]) || kind}: ${message}`;
+}
+
 /** One line for stderr; never includes secrets (HaloError messages are redacted by the client). */
 export function errorLine(error: unknown): string {
   if (error instanceof CliError) return `halosheet: ${error.message}`;
-  if (isHaloError(error))
-    return `halosheet: ${error.kind === "Auth" ? "sign-in failed" : error.kind}: ${error.message}`;
+  if (isHaloError(error)) return haloFailureLine(error.kind, error.message);
   return `halosheet: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }

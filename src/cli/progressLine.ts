@@ -12,7 +12,7 @@ export function progressLine(p: RunProgress): string {
   if (p.rateLimitWaits > 0)
     parts.push(`${p.rateLimitWaits} rate-limit waits (${seconds(p.rateLimitWaitMs)})`);
   if (p.waitingMs !== undefined) parts.push(`waiting ${seconds(p.waitingMs)} for the rate limit`);
-  if (p.etaMs !== undefined) parts.push(`ETA ${seconds(p.etaMs)}`);
+  if (p.etaMs !== undefined && p.etaMs > 0) parts.push(`ETA ${seconds(p.etaMs)}`);
   if (p.state !== "running") parts.push(p.state);
   return `push: ${parts.join(", ")}`;
 }

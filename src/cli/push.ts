@@ -10,6 +10,7 @@ import { buildPlan } from "../bulk/plan";
 import { SUCCESS_STATUSES } from "../bulk/rowResult";
 import { startRun } from "../bulk/run";
 import type { PushArgs, Connection } from "./args";
+import { haloFailureLine } from "./cliErrors";
 import { readCsv, writeCsv } from "./csvFiles";
 import { pushExitCode, statusSummary } from "./exitCode";
 import { progressPrinter } from "./progressLine";
@@ -68,6 +69,6 @@ export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
     deps.stderr(`push: row ${r.rowNumber}: ${r.status}: ${r.message}\n`);
   if (notDone.length > LISTED_ROWS)
     deps.stderr(`push: ... and ${notDone.length - LISTED_ROWS} more rows in ${args.out}\n`);
-  if (report.fatal) deps.stderr(`halosheet: ${report.fatal.kind}: ${report.fatal.message}\n`);
+  if (report.fatal) deps.stderr(`${haloFailureLine(report.fatal.kind, report.fatal.message)}\n`);
   return pushExitCode(report);
 }
