@@ -76,24 +76,11 @@ const TYPED_CLIENTS: Dataset = {
       String(Math.floor(next() * 100)),
     ]);
   },
-  concatenate: (row) =>
-    '{"id":' +
-    String(row[0]) +
-    ',"name":"' +
-    String(row[1]) +
-    '","toplevel_id":' +
-    String(row[2]) +
-    ',"inactive":' +
-    String(row[3]).toUpperCase() +
-    ',"datecreated":' +
-    String(row[4]) +
-    ',"chargehours":' +
-    String(row[5]) +
-    ',"customfields":[{"name":"CFContractRef","value":"' +
-    String(row[6]) +
-    '"},{"id":145,"value":"' +
-    String(row[7]) +
-    '"}]}',
+  // ="{""id"":"&A2&",""name"":"""&B2&""",...}" as the guide writes it, one cell per row.
+  concatenate: ([id, name, toplevel, inactive, created, hours, contractRef, cf145]) =>
+    `{"id":${String(id)},"name":"${String(name)}","toplevel_id":${String(toplevel)},` +
+    `"inactive":${String(inactive).toUpperCase()},"datecreated":${String(created)},"chargehours":${String(hours)},` +
+    `"customfields":[{"name":"CFContractRef","value":"${String(contractRef)}"},{"id":145,"value":"${String(cf145)}"}]}`,
 };
 
 interface Measurement {
