@@ -157,6 +157,21 @@ function numberFlag(flag: string, value: string): number {
   return n;
 }
 
+const SETTERS: Record<(typeof FLAGS)[number], (options: SandboxOptions, value: string) => void> = {
+  port: (o, v) => (o.port = numberFlag("port", v)),
+  host: (o, v) => (o.host = v),
+  "client-id": (o, v) => (o.clientId = v),
+  "client-secret": (o, v) => (o.clientSecret = v),
+  seed: (o, v) => (o.seed = numberFlag("seed", v)),
+  "rate-limit": (o, v) => (o.rateLimit = v),
+  "retry-after": (o, v) => (o.retryAfter = parseRetryAfter(v)),
+  latency: (o, v) => (o.latency = v),
+  faults: (o, v) => (o.faults = v),
+  "token-ttl": (o, v) => (o.tokenTtl = numberFlag("token-ttl", v)),
+  cors: (o, v) => (o.cors = v),
+  data: (o, v) => (o.data = v),
+};
+
 /** Parses `--flag value` and `--flag=value` arguments. */
 export function parseArgs(argv: readonly string[]): SandboxOptions {
   const options: SandboxOptions = {};
@@ -171,44 +186,7 @@ export function parseArgs(argv: readonly string[]): SandboxOptions {
       i += 1;
       if (value === undefined) throw new SandboxOptionError(arg, "needs a value");
     }
-    switch (flag) {
-      case "port":
-        options.port = numberFlag(flag, value);
-        break;
-      case "host":
-        options.host = value;
-        break;
-      case "client-id":
-        options.clientId = value;
-        break;
-      case "client-secret":
-        options.clientSecret = value;
-        break;
-      case "seed":
-        options.seed = numberFlag(flag, value);
-        break;
-      case "rate-limit":
-        options.rateLimit = value;
-        break;
-      case "retry-after":
-        options.retryAfter = parseRetryAfter(value);
-        break;
-      case "latency":
-        options.latency = value;
-        break;
-      case "faults":
-        options.faults = value;
-        break;
-      case "token-ttl":
-        options.tokenTtl = numberFlag(flag, value);
-        break;
-      case "cors":
-        options.cors = value;
-        break;
-      case "data":
-        options.data = value;
-        break;
-    }
+    SETTERS[flag](options, value);
   }
   return options;
 }

@@ -1,21 +1,14 @@
 /** Entity lists, reads and writes shaped as Halo's: paging, wrappers, partial updates, creates, custom fields. */
-import { startSandbox, type RunningSandbox } from "../../sandbox/server";
-import { api, signIn } from "./sandboxHttp";
+import { startSandbox } from "../../sandbox/server";
+import { api, signIn, useSandbox } from "./sandboxHttp";
 
-let sandbox: RunningSandbox;
-let token: string;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, rateLimit: 0 });
-  token = await signIn(sandbox);
-});
-afterAll(() => sandbox.close());
+const fixture = useSandbox({});
 
 type Rec = Record<string, unknown> & { id: number };
 type CustomFields = { id: number; name: string; value: unknown }[];
 
 async function get(path: string): Promise<Rec> {
-  const answer = await api(sandbox, token, "GET", path);
+  const answer = await api(fixture.sandbox, fixture.token, "GET", path);
   expect(answer.status).toBe(200);
   return answer.json<Rec>();
 }
@@ -72,7 +65,9 @@ describe("lists", () => {
 describe("POST arrays", () => {
   it("updates only the fields sent and answers one object for one, an array for many", async () => {
     const before = await get("/Client/10?includedetails=true");
-    const one = await api(sandbox, token, "POST", "/Client", [{ id: 10, name: "Only Name Changed" }]);
+    const one = await api(fixture.sandbox, fixture.token, "POST", "/Client", [
+      { id: 10, name: "Only Name Changed" },
+    ]);
     expect(one.status).toBe(200);
     expect(one.json()).toMatchObject({
       id: 10,
@@ -82,7 +77,7 @@ describe("POST arrays", () => {
     const after = await get("/Client/10?includedetails=true");
     expect({ ...after, name: before.name }).toEqual(before);
 
-    const many = await api(sandbox, token, "POST", "/Client", [
+    const many = await api(fixture.sandbox, fixture.token, "POST", "/Client", [
       { id: 11, item_tax_code: 3 },
       { id: 12, item_tax_code: 3 },
     ]);
@@ -93,7 +88,7 @@ describe("POST arrays", () => {
   });
 
   it("creates without id, with id 0 or -1, answering 201 with the new ids", async () => {
-    const answer = await api(sandbox, token, "POST", "/Supplier", [
+    const answer = await api(fixture.sandbox, fixture.token, "POST", "/Supplier", [
       { name: "New Supplier A" },
       { id: 0, name: "New Supplier B" },
       { id: -1, name: "New Supplier C" },
@@ -106,8 +101,10 @@ describe("POST arrays", () => {
 
   it("merges customfields for Client (by id or name): fields not sent keep their value", async () => {
     const before = await get("/Client/20?includedetails=true");
-    await api(sandbox, token, "POST", "/Client", [{ id: 20, customfields: [{ id: 145, value: "C-NEW-1" }] }]);
-    await api(sandbox, token, "POST", "/Client", [
+    await api(fixture.sandbox, fixture.token, "POST", "/Client", [
+      { id: 20, customfields: [{ id: 145, value: "C-NEW-1" }] },
+    ]);
+    await api(fixture.sandbox, fixture.token, "POST", "/Client", [
       { id: 20, customfields: [{ name: "cfaccounttier", value: "Platinum" }] },
     ]);
     const after = await get("/Client/20?includedetails=true");
@@ -118,26 +115,26 @@ describe("POST arrays", () => {
 
   it("replaces customfields for Site and Asset: fields not sent are cleared", async () => {
     expect(cf(await get("/Site/3?includedetails=true"), "CFFloorCount")).not.toBeNull();
-    await api(sandbox, token, "POST", "/Site", [
+    await api(fixture.sandbox, fixture.token, "POST", "/Site", [
       { id: 3, customfields: [{ name: "CFSiteCode", value: "ONLY-THIS" }] },
     ]);
     const site = await get("/Site/3?includedetails=true");
     expect(cf(site, "CFSiteCode")).toBe("ONLY-THIS");
     expect(cf(site, "CFFloorCount")).toBeNull();
     // Without customfields in the object, nothing is cleared.
-    await api(sandbox, token, "POST", "/Site", [{ id: 3, name: "Renamed site" }]);
+    await api(fixture.sandbox, fixture.token, "POST", "/Site", [{ id: 3, name: "Renamed site" }]);
     expect(cf(await get("/Site/3?includedetails=true"), "CFSiteCode")).toBe("ONLY-THIS");
   });
 
   it("refreshes denormalised names when an id changes (client_id -> client_name)", async () => {
     const client = await get("/Client/30");
-    await api(sandbox, token, "POST", "/Site", [{ id: 4, client_id: 30 }]);
+    await api(fixture.sandbox, fixture.token, "POST", "/Site", [{ id: 4, client_id: 30 }]);
     expect(await get("/Site/4")).toMatchObject({ client_id: 30, client_name: client.name });
   });
 
   it("validates only, saving nothing, when the entity's validate-only flag is set", async () => {
     const before = await get("/Asset/5");
-    const answer = await api(sandbox, token, "POST", "/Asset", [
+    const answer = await api(fixture.sandbox, fixture.token, "POST", "/Asset", [
       { id: 5, key_field: "DRY-RUN", _validateonly: true },
     ]);
     expect(answer.status).toBe(200);
@@ -146,8 +143,8 @@ describe("POST arrays", () => {
   });
 
   it("makes a write visible to the next report", async () => {
-    await api(sandbox, token, "POST", "/Item", [{ id: 2, taxcode: 4 }]);
-    const report = await api(sandbox, token, "POST", "/Report", [
+    await api(fixture.sandbox, fixture.token, "POST", "/Item", [{ id: 2, taxcode: 4 }]);
+    const report = await api(fixture.sandbox, fixture.token, "POST", "/Report", [
       { sql: "SELECT taxcode, taxcode_name FROM Item WHERE id = 2", _loadreportonly: true },
     ]);
     expect(report.json()).toMatchObject({

@@ -1,5 +1,5 @@
 /** Plain-fetch helpers for contract tests against an in-process sandbox. */
-import type { RunningSandbox } from "../../sandbox/server";
+import { startSandbox, type RunningSandbox, type SandboxOptions } from "../../sandbox/server";
 
 export interface HttpAnswer {
   status: number;
@@ -52,4 +52,20 @@ export function api(
     (init.headers as Record<string, string>)["Content-Type"] = "application/json";
   }
   return call(`${sandbox.url}/api${path}`, init);
+}
+
+export interface SandboxFixture {
+  sandbox: RunningSandbox;
+  token: string;
+}
+
+/** Starts a sandbox (port 0) with a signed-in token before the file's tests and closes it after. */
+export function useSandbox(options: SandboxOptions = {}): SandboxFixture {
+  const fixture = {} as SandboxFixture;
+  beforeAll(async () => {
+    fixture.sandbox = await startSandbox({ port: 0, rateLimit: 0, ...options });
+    fixture.token = await signIn(fixture.sandbox);
+  });
+  afterAll(() => fixture.sandbox.close());
+  return fixture;
 }

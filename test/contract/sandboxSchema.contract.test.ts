@@ -5,8 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { startSandbox, type RunningSandbox } from "../../sandbox/server";
-import { api, signIn } from "./sandboxHttp";
+import { api, useSandbox } from "./sandboxHttp";
 
 interface OpenApiProperty {
   type?: string;
@@ -83,20 +82,18 @@ const ENTITIES: [string, string][] = [
   ["Supplier", "suppliers"],
 ];
 
-let sandbox: RunningSandbox;
-let token: string;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, rateLimit: 0 });
-  token = await signIn(sandbox);
-});
-afterAll(() => sandbox.close());
+const fixture = useSandbox({});
 
 describe("sandbox entities match Halo's OpenAPI schemas", () => {
   it.each(ENTITIES)("%s: list wrapper %s, and every field's name and type", async (entity, wrapper) => {
     const model = modelOf(`/${entity}`);
     expect(model).not.toBe("");
-    const list = await api(sandbox, token, "GET", `/${entity}?pageinate=true&page_size=20&page_no=1`);
+    const list = await api(
+      fixture.sandbox,
+      fixture.token,
+      "GET",
+      `/${entity}?pageinate=true&page_size=20&page_no=1`,
+    );
     expect(list.status).toBe(200);
     const body = list.json<Record<string, unknown>>();
     const rows = body[wrapper] as Record<string, unknown>[];
@@ -104,7 +101,12 @@ describe("sandbox entities match Halo's OpenAPI schemas", () => {
     expect(typeof body.record_count).toBe("number");
     const found = rows.flatMap((row) => problems(model, row));
 
-    const one = await api(sandbox, token, "GET", `/${entity}/${String(rows[0].id)}?includedetails=true`);
+    const one = await api(
+      fixture.sandbox,
+      fixture.token,
+      "GET",
+      `/${entity}/${String(rows[0].id)}?includedetails=true`,
+    );
     expect(one.status).toBe(200);
     const record = one.json<Record<string, unknown>>();
     found.push(...problems(model, record));
@@ -124,7 +126,7 @@ describe("sandbox entities match Halo's OpenAPI schemas", () => {
       inactive: false,
       calldate: "2026-02-03T04:05:06Z",
     };
-    const saved = await api(sandbox, token, "POST", "/Client", [sent]);
+    const saved = await api(fixture.sandbox, fixture.token, "POST", "/Client", [sent]);
     expect(saved.status).toBe(200);
     expect(saved.json()).toMatchObject(sent);
     expect(problems("Area", saved.json())).toEqual([]);
