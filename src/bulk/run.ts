@@ -17,7 +17,8 @@ import { beforeImageFrom, describeMismatches, fieldsNotTaken } from "./readBack"
 import type { RowResult, RowStatus } from "./rowResult";
 import { RunControl } from "./runControl";
 import { withRetries, type RetryPolicy } from "./retry";
-import type { JournalEntry, RunHandle, RunOptions, RunProgress, RunReport } from "./runTypes";
+import { RunMeter } from "./runMeter";
+import type { JournalEntry, RunHandle, RunOptions, RunReport } from "./runTypes";
 import { settleWithoutSending } from "./settleWithoutSending";
 
 interface Entry {
@@ -48,18 +49,9 @@ class RunEngine {
   private readonly journal: JournalEntry[] = [];
   private readonly sizer: BatchSizer;
   private readonly retry: RetryPolicy;
-  private readonly startedAt: number;
+  private readonly meter: RunMeter;
   private queue: Entry[] = [];
   private readonly bisected: Entry[][] = [];
-  private requests = 0;
-  private writes = 0;
-  private reads = 0;
-  private waits = 0;
-  private waitMs = 0;
-  private waitingMs: number | undefined;
-  private rowsToSend = 0;
-  private rowsSent = 0;
-  private sendingSince: number | undefined;
   private finished = false;
   private fatal: RunReport["fatal"];
 
@@ -70,7 +62,7 @@ class RunEngine {
   ) {
     this.control = new RunControl(() => this.emit());
     this.results = new Array(plan.rows.length).fill(undefined);
-    this.startedAt = options.clock.now();
+    this.meter = new RunMeter(options.clock, plan.rows.length);
     this.sizer = new BatchSizer({
       initial: plan.batchRows,
       max: Math.max(plan.batchRows, options.maxBatchRows ?? plan.batchRows),
@@ -88,10 +80,10 @@ class RunEngine {
   async run(): Promise<RunReport> {
     for (const row of this.plan.rows) {
       const settled = settleWithoutSending(row, this.plan.flags);
-      if (settled) this.results[row.key] = settled;
+      if (settled) this.record(settled);
       else if (row.object) this.queue.push({ row, object: row.object, bytes: row.bytes, prepared: false });
     }
-    this.rowsToSend = this.queue.length;
+    this.meter.willSend(this.queue.length);
     const unsubscribe = this.port.onRateLimitWait?.((ms) => this.noteWait(ms));
     try {
       this.emit();
@@ -173,13 +165,11 @@ class RunEngine {
 
   private async send(batch: Entry[], bisecting: boolean): Promise<void> {
     const objects = batch.map((e) => ({ ...e.object, ...this.plan.flags.objectFields }));
-    this.sendingSince ??= this.options.clock.now();
     const sentAt = this.options.clock.now();
     let answers: PortPostResult[];
     try {
       answers = await withRetries(this.retry, () => {
-        this.requests++;
-        this.writes++;
+        this.meter.request("write");
         return this.port.post(this.plan.entity, objects);
       });
     } catch (error) {
@@ -192,7 +182,7 @@ class RunEngine {
       if (answer) await this.saved(entry, answer);
       else await this.settleAmbiguous(entry, "Halo's answer did not include this row");
     }
-    this.rowsSent += batch.length;
+    this.meter.sent(batch.length);
     this.emit();
   }
 
@@ -216,7 +206,7 @@ class RunEngine {
       this.stop(error);
       for (const entry of batch) this.settle(entry, "NotSent", `Not sent: ${message}`);
     }
-    this.rowsSent += batch.length;
+    this.meter.sent(batch.length);
     this.emit();
   }
 
@@ -308,8 +298,7 @@ class RunEngine {
 
   private read(id: number): Promise<HaloObject> {
     return withRetries(this.retry, () => {
-      this.requests++;
-      this.reads++;
+      this.meter.request("read");
       return this.port.get(this.plan.entity, id);
     });
   }
@@ -324,46 +313,29 @@ class RunEngine {
 
   private settle(entry: Entry, status: RowStatus, message: string, id?: number): void {
     const { row } = entry;
-    if (this.results[row.key] !== undefined) throw new Error(`row ${row.rowNumber} settled twice`);
-    this.results[row.key] = {
+    this.record({
       key: row.key,
       rowNumber: row.rowNumber,
       status,
       message,
       ...(id === undefined ? {} : { id }),
-    };
+    });
+  }
+
+  private record(result: RowResult): void {
+    if (this.results[result.key] !== undefined) throw new Error(`row ${result.rowNumber} settled twice`);
+    this.results[result.key] = result;
+    this.meter.rowsDone++;
   }
 
   private noteWait(ms: number): void {
-    this.waits++;
-    this.waitMs += ms;
-    this.waitingMs = ms;
+    this.meter.waiting(ms);
     this.emit();
-    this.waitingMs = undefined;
   }
 
   private emit(): void {
-    this.options.onProgress?.(this.progress());
-  }
-
-  private progress(): RunProgress {
-    const now = this.options.clock.now();
-    const rowsDone = this.results.filter((r) => r !== undefined).length;
-    const sending = this.sendingSince === undefined ? 0 : now - this.sendingSince;
-    const progress: RunProgress = {
-      state: this.finished ? "done" : this.control.state,
-      rowsDone,
-      rowsTotal: this.plan.rows.length,
-      requests: this.requests,
-      rateLimitWaits: this.waits,
-      rateLimitWaitMs: this.waitMs,
-      batchSize: this.sizer.size,
-      elapsedMs: now - this.startedAt,
-    };
-    if (this.waitingMs !== undefined) progress.waitingMs = this.waitingMs;
-    if (this.rowsSent > 0 && !this.finished)
-      progress.etaMs = Math.round((sending / this.rowsSent) * (this.rowsToSend - this.rowsSent));
-    return progress;
+    const state = this.finished ? "done" : this.control.state;
+    this.options.onProgress?.(this.meter.progress(state, this.sizer.size));
   }
 
   private report(): RunReport {
@@ -374,11 +346,11 @@ class RunEngine {
       dryRun: this.plan.flags.dryRun,
       results: this.results as RowResult[],
       journal: this.journal,
-      requests: this.requests,
-      writes: this.writes,
-      reads: this.reads,
-      rateLimitWaits: this.waits,
-      elapsedMs: this.options.clock.now() - this.startedAt,
+      requests: this.meter.requests,
+      writes: this.meter.writes,
+      reads: this.meter.reads,
+      rateLimitWaits: this.meter.waits,
+      elapsedMs: this.meter.elapsedMs,
       cancelled: this.control.isCancelled,
       ...(this.fatal ? { fatal: this.fatal } : {}),
     };
