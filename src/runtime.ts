@@ -5,13 +5,12 @@
  */
 import type { HaloClient } from "./halo/client";
 import { haloNameListPort } from "./bulk/payload/haloNameList";
-import { IdLookupError, IdResolver, type IdResolverOptions } from "./bulk/payload/idLookup";
+import { IdLookupError, IdResolver } from "./bulk/payload/idLookup";
 
 export type SignedInListener = (client: HaloClient | undefined) => void;
 
 let signedIn: HaloClient | undefined;
 let resolver: IdResolver | undefined;
-let resolverOptions: IdResolverOptions = {};
 const listeners = new Set<SignedInListener>();
 
 /** The client signed in by the pane (or a test), or undefined. */
@@ -33,12 +32,6 @@ export function subscribe(listener: SignedInListener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Batching settings for name lookups (tests shorten the gathering window); applies from the next sign-in. */
-export function configureIdLookups(options: IdResolverOptions): void {
-  resolverOptions = options;
-  resolver = undefined;
-}
-
 /** The session's name -> id resolver for the signed-in client; IdLookupError("NotSignedIn") when none is. */
 export function idResolver(): IdResolver {
   if (signedIn === undefined)
@@ -46,6 +39,6 @@ export function idResolver(): IdResolver {
       "NotSignedIn",
       "Not signed in to Halo: open the HaloSheet pane and connect, then recalculate.",
     );
-  resolver ??= new IdResolver(haloNameListPort(signedIn), resolverOptions);
+  resolver ??= new IdResolver(haloNameListPort(signedIn));
   return resolver;
 }
