@@ -2,7 +2,12 @@
  * CORS as Halo's API application allow-list behaves: an allowed origin gets the headers (and its
  * preflight answered); any other origin gets none, so the browser blocks the call.
  */
-export const DEFAULT_CORS_ORIGINS = ["https://localhost:3000", "http://localhost:3000"];
+export const DEFAULT_CORS_ORIGINS = [
+  "https://localhost:3000",
+  "http://localhost:3000",
+  "https://127.0.0.1:3000",
+  "http://127.0.0.1:3000",
+];
 
 export function isOriginAllowed(origin: string | undefined, allowList: readonly string[]): origin is string {
   if (origin === undefined) return false;

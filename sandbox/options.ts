@@ -147,7 +147,8 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --latency <ms|a-b>     extra delay on every /api answer
   --faults <spec>        e.g. 500=0.05,reset=0.02,502=0.01,slow=0.1,slowms=3000,poison=#POISON,seed=7
   --token-ttl <s>        access token lifetime (default 3600)
-  --cors <origins>       comma-separated allowed origins (default https://localhost:3000,http://localhost:3000; * = any)
+  --cors <origins>       comma-separated allowed origins (default http(s)://localhost:3000 and
+                         http(s)://127.0.0.1:3000; * = any)
   --data <file>          SQLite file to keep the data between runs`;
 
 function numberFlag(flag: string, value: string): number {

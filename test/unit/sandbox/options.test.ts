@@ -14,7 +14,12 @@ describe("sandbox options", () => {
       retryAfter: "seconds",
       latencyMs: { min: 0, max: 0 },
       tokenTtlSeconds: 3600,
-      corsOrigins: ["https://localhost:3000", "http://localhost:3000"],
+      corsOrigins: [
+        "https://localhost:3000",
+        "http://localhost:3000",
+        "https://127.0.0.1:3000",
+        "http://127.0.0.1:3000",
+      ],
     });
     expect(config.faults.rules).toEqual({});
     expect(config.dataFile).toBeUndefined();
