@@ -11,10 +11,16 @@ export interface RateLimitOptions {
   limit?: number;
   /** Window length; default 5 minutes. */
   windowMs?: number;
+  /**
+   * Extra wait before a slot is reused; default 1 s. Halo counts a request when it arrives, a little
+   * after we send it, and network delays differ per request: without a margin, a request sent exactly
+   * one window after another can arrive inside Halo's window and get a 429.
+   */
+  marginMs?: number;
 }
 
 export interface RateLimitState {
-  /** Requests admitted within the current window. */
+  /** Requests admitted within the current window (plus margin). */
   inWindow: number;
   limit: number;
   windowMs: number;
@@ -26,10 +32,12 @@ export interface RateLimitState {
 
 export const DEFAULT_RATE_LIMIT = 300;
 export const DEFAULT_RATE_WINDOW_MS = 300_000;
+export const DEFAULT_RATE_MARGIN_MS = 1000;
 
 export class RateLimiter {
   private limit: number;
   private windowMs: number;
+  private marginMs: number;
   /** Admission times, oldest first, within the window. */
   private stamps: number[] = [];
   private blockedUntil = 0;
@@ -43,6 +51,7 @@ export class RateLimiter {
   ) {
     this.limit = DEFAULT_RATE_LIMIT;
     this.windowMs = DEFAULT_RATE_WINDOW_MS;
+    this.marginMs = DEFAULT_RATE_MARGIN_MS;
     this.configure(options);
   }
 
@@ -55,15 +64,24 @@ export class RateLimiter {
       if (!(options.windowMs > 0)) throw new RangeError("Rate limit window must be positive");
       this.windowMs = options.windowMs;
     }
+    if (options.marginMs !== undefined) {
+      if (!(options.marginMs >= 0)) throw new RangeError("Rate limit margin must not be negative");
+      this.marginMs = options.marginMs;
+    }
+  }
+
+  /** How long an admission occupies its slot. */
+  private get slotMs(): number {
+    return this.windowMs + this.marginMs;
   }
 
   private prune(now: number): void {
-    while (this.stamps.length > 0 && this.stamps[0] + this.windowMs <= now) this.stamps.shift();
+    while (this.stamps.length > 0 && this.stamps[0] + this.slotMs <= now) this.stamps.shift();
   }
 
   private nextFreeAt(now: number): number {
     const full = this.stamps.length >= this.limit;
-    const windowFree = full ? this.stamps[this.stamps.length - this.limit] + this.windowMs : now;
+    const windowFree = full ? this.stamps[this.stamps.length - this.limit] + this.slotMs : now;
     return Math.max(now, windowFree, this.blockedUntil);
   }
 

@@ -102,12 +102,12 @@ function rowsIn(value: unknown): HaloRecord[] {
 }
 
 /** Reads an AnalyzerProfile answer ({..., report: {loaded, load_error, rows}}), failing on load_error. */
-function reportFromProfile(answer: unknown, label: string): LoadedReport {
+function reportFromProfile(answer: unknown, label: string, request: string): LoadedReport {
   const profile = asObject(Array.isArray(answer) ? answer[0] : answer) ?? {};
   const content = asObject(profile.report) ?? {};
   const loadError = content.load_error;
   if (typeof loadError === "string" && loadError.trim() !== "") {
-    throw new HaloError("Validation", `Halo could not run ${label}: ${loadError}`, { request: label });
+    throw new HaloError("Validation", `Halo could not run ${label}: ${loadError}`, { request });
   }
   return buildReport(rowsIn(content.rows), profile);
 }
@@ -121,7 +121,7 @@ export async function loadReport(
     query: { loadreport: true },
     signal: options.signal,
   });
-  return reportFromProfile(answer, `report ${id}`);
+  return reportFromProfile(answer, `report ${id}`, `GET /api/Report/${id}`);
 }
 
 /** Runs ad-hoc SQL (T-SQL; needs scope edit:reporting). */
@@ -136,7 +136,7 @@ export async function runSql(
     idempotent: true,
     signal: options.signal,
   });
-  return reportFromProfile(answer, "the SQL query");
+  return reportFromProfile(answer, "the SQL query", "POST /api/Report");
 }
 
 /** Reads a published report's rows (GET /api/ReportData/<publishedId>). */
@@ -151,6 +151,6 @@ export async function readPublished(
   if (Array.isArray(answer)) return buildReport(rowsIn(answer));
   const record = asObject(answer) ?? {};
   if (asObject(record.report) !== undefined)
-    return reportFromProfile(record, `published report ${publishedId}`);
+    return reportFromProfile(record, `published report ${publishedId}`, `GET /api/ReportData/${publishedId}`);
   return buildReport(rowsIn(record.rows ?? Object.values(record).find(Array.isArray)));
 }

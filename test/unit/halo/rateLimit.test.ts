@@ -18,7 +18,7 @@ function maxInAnyWindow(times: number[], windowMs: number): number {
 describe("RateLimiter", () => {
   it("admits up to the limit at once, then makes the next wait for the oldest to age out", async () => {
     const clock = new FakeClock(0);
-    const limiter = new RateLimiter(clock, { limit: 3, windowMs: 1000 });
+    const limiter = new RateLimiter(clock, { limit: 3, windowMs: 1000, marginMs: 0 });
     const admitted: number[] = [];
     for (let i = 0; i < 3; i++) await limiter.acquire();
     expect(limiter.state()).toEqual({ inWindow: 3, limit: 3, windowMs: 1000, nextFreeAt: 1000, waiting: 0 });
@@ -29,6 +29,14 @@ describe("RateLimiter", () => {
     await clock.advance(1);
     await fourth;
     expect(admitted).toEqual([1000]);
+  });
+
+  it("keeps a slot busy for the window plus the margin", async () => {
+    const clock = new FakeClock(0);
+    const limiter = new RateLimiter(clock, { limit: 1, windowMs: 1000, marginMs: 250 });
+    await limiter.acquire();
+    expect(limiter.state().nextFreeAt).toBe(1250);
+    await expect(clock.runUntil(limiter.acquire())).resolves.toBe(1250);
   });
 
   it("defaults to 300 requests per 5 minutes", () => {
@@ -44,7 +52,7 @@ describe("RateLimiter", () => {
       const clock = new FakeClock(0);
       const limit = 1 + Math.floor(random() * 20);
       const windowMs = 100 + Math.floor(random() * 5000);
-      const limiter = new RateLimiter(clock, { limit, windowMs });
+      const limiter = new RateLimiter(clock, { limit, windowMs, marginMs: 0 });
       const admissions: number[] = [];
       const order: number[] = [];
       const all: Promise<void>[] = [];
@@ -71,7 +79,7 @@ describe("RateLimiter", () => {
 
   it("tells listeners how long a request waits", async () => {
     const clock = new FakeClock(0);
-    const limiter = new RateLimiter(clock, { limit: 1, windowMs: 500 });
+    const limiter = new RateLimiter(clock, { limit: 1, windowMs: 500, marginMs: 0 });
     const waits: number[] = [];
     const unsubscribe = limiter.onWait((ms) => waits.push(ms));
     await limiter.acquire();
@@ -91,7 +99,7 @@ describe("RateLimiter", () => {
 
   it("lets a waiting request be cancelled without blocking the queue", async () => {
     const clock = new FakeClock(0);
-    const limiter = new RateLimiter(clock, { limit: 1, windowMs: 1000 });
+    const limiter = new RateLimiter(clock, { limit: 1, windowMs: 1000, marginMs: 0 });
     await limiter.acquire();
     const controller = new AbortController();
     const cancelled = limiter.acquire(controller.signal);
@@ -121,9 +129,12 @@ describe("RateLimiter", () => {
 
 describe("rate limiting in the client", () => {
   it("limits requests of every client of an instance together", async () => {
-    const first = fakeHalo({ rateLimit: { limit: 2, windowMs: 10_000 }, instanceUrl: "https://shared.test" });
+    const first = fakeHalo({
+      rateLimit: { limit: 2, windowMs: 10_000, marginMs: 0 },
+      instanceUrl: "https://shared.test",
+    });
     const second = fakeHalo({
-      rateLimit: { limit: 2, windowMs: 10_000 },
+      rateLimit: { limit: 2, windowMs: 10_000, marginMs: 0 },
       instanceUrl: "https://shared.test",
       clock: first.clock,
       fetch: first.fetch.fetch,
