@@ -11,7 +11,7 @@ import { send, type FetchFn, type HttpAnswer, type HttpContext } from "./http";
 import { apiBase, normaliseInstanceUrl } from "./instance";
 import { RateLimiter, sharedRateLimiter, type RateLimitOptions, type RateLimitState } from "./rateLimit";
 import { Redactor } from "./redact";
-import { errorFromResponse } from "./responseErrors";
+import { errorFromResponse, haloMessage } from "./responseErrors";
 import { defaultRetryPolicy, isSafeMethod, withRetry, type RetryEvent, type RetryPolicy } from "./retry";
 import { permissionMessage } from "./scopes";
 import { TokenManager } from "./tokenManager";
@@ -188,10 +188,16 @@ export function createHaloClient(options: HaloClientOptions): HaloClient {
         answer = await sendWith(await tokens.renewAfterRejection(token, signal));
       }
       if (answer.status === 401 || answer.status === 403) {
-        throw new HaloError("Permission", permissionMessage(method, path, label, answer.status), {
-          status: answer.status,
-          request: label,
-        });
+        const said = haloMessage(answer.body);
+        const message = permissionMessage(method, path, label, answer.status);
+        throw new HaloError(
+          "Permission",
+          redactor.redact(said === "" ? message : `${message} Halo said: ${said}`),
+          {
+            status: answer.status,
+            request: label,
+          },
+        );
       }
       if (answer.status >= 400) {
         const retryAfter = answer.headers.get("retry-after");

@@ -317,13 +317,14 @@ describe("401 handling", () => {
 
   it("turns a second 401 into a Permission error naming the module and scope", async () => {
     const halo = fakeHalo();
-    halo.fetch.on("POST", "/api/Client", () => textResponse(401, ""));
+    halo.fetch.on("POST", "/api/Client", () => textResponse(401, "Needs edit:customers."));
     const error = await haloRejection(halo.client.request("POST", "/Client", { body: [{ id: 1 }] }));
     expect(error.kind).toBe("Permission");
     expect(error.status).toBe(401);
     expect(error.message).toContain("Client");
     expect(error.message).toContain('"edit:customers"');
     expect(error.message).toContain("Configuration > Integrations > API");
+    expect(error.message).toContain("Halo said: Needs edit:customers.");
     expect(halo.fetch.calls("POST", "/api/Client")).toHaveLength(2);
     expect(halo.tokenRequests()).toHaveLength(2);
   });
