@@ -14,15 +14,39 @@ function badRequest(message: string): SandboxHttpError {
   return new SandboxHttpError(400, message);
 }
 
-/** Parses JSON text; a syntax error becomes Newtonsoft's message with line and position when known. */
+/** Index of the first `char` outside string literals (V8 names the bad token but not always its position). */
+function indexOutsideStrings(text: string, char: string): number {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === char) {
+      return i;
+    } else if (c === '"') {
+      inString = true;
+    }
+  }
+  return -1;
+}
+
+function errorPosition(text: string, detail: string): number {
+  const position = /position (\d+)/.exec(detail);
+  if (position) return Number(position[1]);
+  if (/end of JSON input/i.test(detail)) return text.length;
+  const token = /Unexpected token '?(.)'?/.exec(detail);
+  const index = token ? indexOutsideStrings(text, token[1]) : -1;
+  return index < 0 ? 0 : index;
+}
+
+/** Parses JSON text; a syntax error becomes Newtonsoft's message with line and position. */
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === "") throw badRequest("A non-empty request body is required.");
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
-    const at = position ? Number(position[1]) : 0;
+    const at = errorPosition(text, error instanceof Error ? error.message : String(error));
     const before = text.slice(0, at);
     const line = before.split("\n").length;
     const column = at - before.lastIndexOf("\n");
