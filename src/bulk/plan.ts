@@ -13,6 +13,7 @@ import type { Plan, PlannedRow } from "./planTypes";
 import { runFlags } from "./runFlags";
 import { changesWithoutSnapshot, diffAgainstSnapshot } from "./snapshotDiff";
 import { snapshotById } from "./snapshotIndex";
+import { blankUnchangedCells } from "./unchangedCells";
 import { duplicateIdReasons } from "./duplicateIds";
 
 /** Header row plus value rows, as read from the sheet. */
@@ -83,15 +84,20 @@ export function buildPlan(request: PlanRequest): Plan {
   const rowNumbers = isTable(request.source)
     ? request.source.rows.map((r) => r.rowNumber)
     : request.source.cells.map((c) => c.rowNumber);
-  const converted: PayloadResult = isTable(request.source)
+  // With a snapshot, cells still as pulled are no edits: blank them so only edits are read and sent.
+  const table =
+    isTable(request.source) && request.snapshot
+      ? blankUnchangedCells(request.source, request.snapshot)
+      : request.source;
+  const converted: PayloadResult = isTable(table)
     ? rowsToPayloads(
-        request.source.headers,
-        request.source.rows.filter((r) => !hidden.has(r.rowNumber)),
+        table.headers,
+        table.rows.filter((r) => !hidden.has(r.rowNumber)),
         payloadOptions,
       )
     : jsonCellsToPayloads(
-        request.source.column,
-        request.source.cells.filter((c) => !hidden.has(c.rowNumber)),
+        table.column,
+        table.cells.filter((c) => !hidden.has(c.rowNumber)),
         payloadOptions,
       );
   const snapshot =
@@ -139,26 +145,15 @@ export function buildPlan(request: PlanRequest): Plan {
         add({ rowNumber, id, action: "skip", reason: duplicates.get(id) });
       } else {
         const old = snapshot?.get(id);
-        if (!old) add({ rowNumber, id, action: "update", object, changes: changesWithoutSnapshot(object) });
-        else {
-          const diff = diffAgainstSnapshot(object, old);
-          if (diff.changes.length === 0)
-            add({
-              rowNumber,
-              id,
-              action: "unchanged",
-              reason: "No field differs from the snapshot; not sent.",
-            });
-          else
-            add({
-              rowNumber,
-              id,
-              action: "update",
-              object: diff.object,
-              before: diff.before,
-              changes: diff.changes,
-            });
-        }
+        const diff = old
+          ? diffAgainstSnapshot(object, old)
+          : { object, changes: changesWithoutSnapshot(object) };
+        if (diff.changes.length === 0) {
+          const reason = old
+            ? "No field differs from the snapshot; not sent."
+            : "Nothing to send: the row has only its id.";
+          add({ rowNumber, id, action: "unchanged", reason });
+        } else add({ rowNumber, id, action: "update", ...diff });
       }
     }
   }

@@ -184,4 +184,27 @@ describe("buildPlan", () => {
     expect(Math.max(...byBytes)).toBeLessThan(100);
     expect(byBytes.reduce((a, b) => a + b, 0)).toBe(250);
   });
+
+  it("with a snapshot, cells still as pulled are not edits: report-only columns and stale errors do not block a row", () => {
+    const h = ["id", "item_tax_code", "item_tax_code_name", "CFContractRef", "website"];
+    const snapshot = table(h, [3, 5, "Reverse Charge", "C-00003", "#N/A"], [4, 1, "Standard", "C-00004", ""]);
+    const edited = table(h, [3, "2", "Reverse Charge", "C-00003", "#N/A"], [4, 1, "Standard", "C-99999", ""]);
+    const plan = buildPlan({ entity: "Client", source: edited, snapshot });
+    expect(plan.rows[0]).toMatchObject({
+      action: "update",
+      object: { id: 3, item_tax_code: 2 },
+      before: { id: 3, item_tax_code: 5 },
+    });
+    // An edit to a column that is no Client field is still an error, naming the cell.
+    expect(plan.rows[1].action).toBe("skip");
+    expect(plan.rows[1].reason).toMatch(/^Row 3: D3 \(CFContractRef\)/);
+  });
+
+  it("a row with only its id has nothing to send", () => {
+    const plan = buildPlan({ entity: "Client", source: table(["id", "name"], [5, ""]) });
+    expect(plan.rows[0]).toMatchObject({
+      action: "unchanged",
+      reason: "Nothing to send: the row has only its id.",
+    });
+  });
 });
