@@ -218,7 +218,7 @@ class RunEngine {
       return;
     }
     if (row.action === "create") {
-      const id = answer.id ?? numericId(answer.record?.id);
+      const id = answer.id;
       this.settle(
         entry,
         "Created",
@@ -355,9 +355,4 @@ class RunEngine {
       ...(this.fatal ? { fatal: this.fatal } : {}),
     };
   }
-}
-
-function numericId(value: unknown): number | undefined {
-  const id = typeof value === "string" ? Number(value) : value;
-  return typeof id === "number" && Number.isInteger(id) && id > 0 ? id : undefined;
 }
