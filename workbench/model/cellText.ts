@@ -30,6 +30,7 @@ export function parseInput(text: string, cellFormat = "General"): ParsedInput {
   if (upper === "FALSE") return { value: false };
   const error = errorFromText(text);
   if (error) return { value: error };
+  if (!mayBeNumber(text)) return { value: text };
   const parsed = parseValue(text);
   if (parsed && typeof parsed.v === "number" && Number.isFinite(parsed.v)) {
     return parsed.z ? { value: parsed.v, impliedFormat: parsed.z } : { value: parsed.v };
@@ -68,4 +69,14 @@ export function inputText(value: Scalar, numberFormat: string): string {
 export function isDateFormat(numberFormat: string): boolean {
   if (numberFormat === "General") return false;
   return /[dmyhs]/i.test(numberFormat.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
+}
+
+const MONTH_START = /^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const NUMBER_START = /^\s*[-+0-9.($\u20AC\u00A3\u00A5]/;
+
+/** A cheap first look: only text starting like a number, currency or month name can parse as one
+    (full parsing costs microseconds per cell, too much for a 1,000,000-cell paste). */
+function mayBeNumber(text: string): boolean {
+  if (text.length > 64) return false;
+  return NUMBER_START.test(text) || MONTH_START.test(text);
 }

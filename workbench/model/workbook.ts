@@ -109,6 +109,11 @@ export class Workbook {
     }
   }
 
+  /** Calculates pending formulas now (for reads inside a batch, such as a sync's loads). */
+  calculateNow(): void {
+    this.engine.recalc();
+  }
+
   /** Resolves once no custom function result is pending (#BUSY! cells have settled). */
   whenCalculated(): Promise<void> {
     return this.engine.whenIdle();

@@ -1,0 +1,330 @@
+/* The Excel JavaScript API emulation, rule by rule, as Excel documents it. */
+import { Workbook } from "../../../workbench/model/workbook";
+import { createExcelNamespace } from "../../../workbench/excel/workbookProxy";
+import { OfficeExtensionError } from "../../../workbench/excel/errors";
+
+/* Typed with @types/office-js, so the tests also check the emulation against Excel's own API shape. */
+type Ctx = Excel.RequestContext;
+
+function setup() {
+  const model = new Workbook();
+  const excel = createExcelNamespace(model);
+  const run = <T>(batch: (ctx: Ctx) => Promise<T>) =>
+    (excel.run as unknown as (b: (ctx: Ctx) => Promise<T>) => Promise<T>)(batch);
+  return { model, run, sheet: model.getActiveSheet().id };
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<OfficeExtensionError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as OfficeExtensionError;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("proxy objects and sync", () => {
+  test("reading a property that was not loaded throws PropertyNotLoaded", async () => {
+    const { run } = setup();
+    const error = await errorOf(
+      run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1");
+        await ctx.sync();
+        return range.values;
+      }),
+    );
+    expect(error).toBeInstanceOf(OfficeExtensionError);
+    expect(error.code).toBe("PropertyNotLoaded");
+  });
+
+  test("loaded properties are readable only after sync", async () => {
+    const { run, model, sheet } = setup();
+    model.setCellInput(sheet, 0, 0, "5");
+    await run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:B1");
+      range.load("values, address, rowCount, columnCount");
+      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await ctx.sync();
+      expect(range.values).toEqual([[5, ""]]);
+      expect(range.address).toBe("Sheet1!A1:B1");
+      expect([range.rowCount, range.columnCount]).toEqual([1, 2]);
+    });
+  });
+
+  test("writes are queued and applied only on sync", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:B1").values = [[1, "x"]];
+      expect(model.getValue(sheet, 0, 0)).toBeNull();
+      await Promise.resolve();
+      expect(model.getValue(sheet, 0, 0)).toBeNull();
+      await ctx.sync();
+      expect(model.getValues(sheet, { row: 0, col: 0, rowCount: 1, colCount: 2 })).toEqual([[1, "x"]]);
+    });
+  });
+
+  test("a 6 MB write fails with RequestPayloadSizeLimitExceeded and writes nothing", async () => {
+    const { run, model, sheet } = setup();
+    const rows = 6000;
+    const text = "x".repeat(1000);
+    const error = await errorOf(
+      run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getActiveWorksheet().getRangeByIndexes(0, 0, rows, 1);
+        range.values = Array.from({ length: rows }, () => [text]);
+        await ctx.sync();
+      }),
+    );
+    expect(error.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(model.getValue(sheet, 0, 0)).toBeNull();
+  });
+
+  test("a values array of the wrong size fails with InvalidArgument", async () => {
+    const { run } = setup();
+    const error = await errorOf(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:B2").values = [[1, 2, 3]];
+        await ctx.sync();
+      }),
+    );
+    expect(error.code).toBe("InvalidArgument");
+  });
+
+  test("a 50,000 x 20 write in chunks under 5 MB lands complete", async () => {
+    const { run, model, sheet } = setup();
+    const rows = 50_000;
+    const cols = 20;
+    const chunk = 5_000;
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      for (let start = 0; start < rows; start += chunk) {
+        const block = Array.from({ length: chunk }, (_, i) =>
+          Array.from({ length: cols }, (_, c) => `r${start + i}c${c}`),
+        );
+        ws.getRangeByIndexes(start, 0, chunk, cols).values = block;
+        await ctx.sync();
+      }
+    });
+    expect(model.usedRange(sheet)).toEqual({ row: 0, col: 0, rowCount: rows, colCount: cols });
+    expect(model.getValue(sheet, rows - 1, cols - 1)).toBe(`r${rows - 1}c${cols - 1}`);
+    expect(model.getValue(sheet, 12_345, 7)).toBe("r12345c7");
+  });
+
+  test("loading more than 5 MB in one sync fails with ResponsePayloadSizeLimitExceeded", async () => {
+    const { run, model, sheet } = setup();
+    model.setValues(
+      sheet,
+      0,
+      0,
+      Array.from({ length: 6000 }, () => ["y".repeat(1000)]),
+    );
+    const error = await errorOf(
+      run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:A6000").load("values");
+        await ctx.sync();
+        return range.values;
+      }),
+    );
+    expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+
+  test("objects from a finished Excel.run cannot be used", async () => {
+    const { run } = setup();
+    let saved: { range: Excel.Range; ctx: Ctx } | undefined;
+    await run(async (ctx) => {
+      saved = { range: ctx.workbook.worksheets.getActiveWorksheet().getRange("A1"), ctx };
+    });
+    saved!.range.load("values");
+    const error = await errorOf(saved!.ctx.sync());
+    expect(error.code).toBe("InvalidObjectPath");
+  });
+});
+
+describe("worksheets", () => {
+  test("add, getItem, getItemOrNullObject, items, visibility, activate", async () => {
+    const { run, model } = setup();
+    await run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      const added = sheets.add("Data");
+      added.load("name, id");
+      const missing = sheets.getItemOrNullObject("Nope");
+      await ctx.sync();
+      expect(added.name).toBe("Data");
+      expect(missing.isNullObject).toBe(true);
+      sheets.load("items/name");
+      await ctx.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(["Sheet1", "Data"]);
+      const data = sheets.getItem("Data");
+      data.activate();
+      await ctx.sync();
+      expect(model.getActiveSheet().name).toBe("Data");
+      sheets.getItem("Sheet1").visibility = "Hidden";
+      await ctx.sync();
+    });
+    expect(model.getSheet("Sheet1")?.visibility).toBe("Hidden");
+    const error = await errorOf(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Nope").load("name");
+        await ctx.sync();
+      }),
+    );
+    expect(error.code).toBe("ItemNotFound");
+  });
+
+  test("used range: values only, and A1 for a blank sheet", async () => {
+    const { run, model, sheet } = setup();
+    model.setValues(sheet, 2, 1, [
+      [1, 2],
+      [3, 4],
+    ]);
+    model.fillNumberFormat(sheet, { row: 9, col: 5, rowCount: 1, colCount: 1 }, "0.00");
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      const values = ws.getUsedRange(true).load("address");
+      const all = ws.getUsedRange().load("address");
+      const blank = ctx.workbook.worksheets.add("Blank");
+      const blankUsed = blank.getUsedRange().load("address");
+      const blankOrNull = blank.getUsedRangeOrNullObject();
+      await ctx.sync();
+      expect(values.address).toBe("Sheet1!B3:C4");
+      expect(all.address).toBe("Sheet1!B3:F10");
+      expect(blankUsed.address).toBe("Blank!A1");
+      expect(blankOrNull.isNullObject).toBe(true);
+    });
+  });
+});
+
+describe("ranges", () => {
+  test("offsets, resizing, intersections, cells, rows, columns, entire rows/columns, last row", async () => {
+    const { run } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      const base = ws.getRange("B2:D5");
+      const list = [
+        base.getOffsetRange(1, 1),
+        base.getResizedRange(1, -1),
+        base.getIntersection("C1:C10"),
+        base.getCell(1, 2),
+        base.getRow(0),
+        base.getColumn(2),
+        base.getEntireRow(),
+        base.getEntireColumn(),
+        base.getLastRow(),
+      ].map((r) => r.load("address"));
+      const none = base.getIntersectionOrNullObject("Z1");
+      const idx = base.load("rowIndex, columnIndex");
+      await ctx.sync();
+      expect(list.map((r) => r.address)).toEqual([
+        "Sheet1!C3:E6",
+        "Sheet1!B2:C6",
+        "Sheet1!C2:C5",
+        "Sheet1!D3",
+        "Sheet1!B2:D2",
+        "Sheet1!D2:D5",
+        "Sheet1!2:5",
+        "Sheet1!B:D",
+        "Sheet1!B5:D5",
+      ]);
+      expect(none.isNullObject).toBe(true);
+      expect([idx.rowIndex, idx.columnIndex]).toEqual([1, 1]);
+    });
+  });
+
+  test("formulas, numberFormat, text and clear", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:B1");
+      r.formulas = [[2, "=A1*1.5"]];
+      r.numberFormat = [["General", "0.00"]];
+      r.load("values, formulas, text");
+      await ctx.sync();
+      expect(r.values).toEqual([[2, 3]]);
+      expect(r.formulas).toEqual([[2, "=A1*1.5"]]);
+      expect(r.text).toEqual([["2", "3.00"]]);
+      r.clear();
+      await ctx.sync();
+    });
+    expect(model.usedRange(sheet)).toBeNull();
+  });
+
+  test("the selection API returns exactly the selected values, and select() moves it", async () => {
+    const { run, model, sheet } = setup();
+    const rows = 10_000;
+    const block = Array.from({ length: rows }, (_, i) => [i, `name ${i}`, i % 2 === 0]);
+    model.setValues(sheet, 0, 0, block);
+    model.setSelection(sheet, { row: 0, col: 0, rowCount: rows, colCount: 3 });
+    await run(async (ctx) => {
+      const selected = ctx.workbook.getSelectedRange().load("values, address");
+      await ctx.sync();
+      expect(selected.address).toBe("Sheet1!A1:C10000");
+      expect(selected.values).toEqual(block);
+      ctx.workbook.worksheets.getActiveWorksheet().getRange("B2:C3").select();
+      await ctx.sync();
+    });
+    expect(model.getSelection().rect).toEqual({ row: 1, col: 1, rowCount: 2, colCount: 2 });
+  });
+
+  test("onSelectionChanged handlers receive Excel's event arguments", async () => {
+    const { run, model, sheet } = setup();
+    const seen: Excel.WorksheetSelectionChangedEventArgs[] = [];
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().onSelectionChanged.add(async (args) => {
+        seen.push(args);
+      });
+      await ctx.sync();
+    });
+    model.setSelection(sheet, { row: 2, col: 1, rowCount: 2, colCount: 1 });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(seen).toEqual([
+      { type: "WorksheetSelectionChanged", source: "Local", worksheetId: sheet, address: "B3:B4" },
+    ]);
+  });
+});
+
+describe("tables and calculation", () => {
+  test("tables.add, rows.add, columns, data body and header ranges", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      const table = ws.tables.add("A1:C1", true);
+      table.getHeaderRowRange().values = [["id", "name", "note"]];
+      table.rows.add(undefined, [
+        [1, "a", ""],
+        [2, "b", "x"],
+      ]);
+      table.load("name");
+      const body = table.getDataBodyRange().load("address, values");
+      table.columns.load("items/name");
+      const byName = ctx.workbook.tables.getItem("Table1").load("name");
+      await ctx.sync();
+      expect(table.name).toBe("Table1");
+      expect(byName.name).toBe("Table1");
+      expect(body.address).toBe("Sheet1!A2:C3");
+      expect(body.values).toEqual([
+        [1, "a", ""],
+        [2, "b", "x"],
+      ]);
+      expect(table.columns.items.map((c) => c.name)).toEqual(["id", "name", "note"]);
+    });
+    expect(model.tables.list(sheet)[0].rect).toEqual({ row: 0, col: 0, rowCount: 3, colCount: 3 });
+  });
+
+  test("dependents are recalculated for reads in the same sync, unless calculation is suspended", async () => {
+    const { run, model, sheet } = setup();
+    model.setCellInput(sheet, 0, 1, "=A1*2");
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.getRange("A1").values = [[21]];
+      const b = ws.getRange("B1").load("values");
+      await ctx.sync();
+      expect(b.values).toEqual([[42]]);
+      ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      ws.getRange("A1").values = [[1]];
+      const stale = ws.getRange("B1").load("values");
+      await ctx.sync();
+      expect(stale.values).toEqual([[42]]);
+      const fresh = ws.getRange("B1").load("values");
+      await ctx.sync();
+      expect(fresh.values).toEqual([[2]]);
+    });
+  });
+});

@@ -1,0 +1,376 @@
+/* Excel.Range: a rectangle on a worksheet, resolved when its creating call runs at sync. */
+import { intersectRects, parseAddress, qualifiedAddress } from "../model/address";
+import { unionRects } from "../model/sheet";
+import { CellError, MAX_COLS, MAX_ROWS, type ApiValue, type Rect } from "../model/types";
+import { ClientObject, defineProperties, type RequestContext } from "./clientObject";
+import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
+import { RangeFormat } from "./rangeFormat";
+import { Worksheet } from "./worksheet";
+
+export interface RangeTarget {
+  sheetId: string;
+  rect: Rect;
+}
+
+const DIMENSION_MISMATCH =
+  "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
+
+/** Range.values/formulas/numberFormat input: a 2-D array of the range's size, or one value for all. */
+export function blockFor(value: unknown, rect: Rect, property: string): unknown[][] {
+  if (!Array.isArray(value)) {
+    if (rect.rowCount * rect.colCount > 5_000_000)
+      throw invalidArgument(DIMENSION_MISMATCH, `Range.${property}`);
+    return Array.from({ length: rect.rowCount }, () => new Array(rect.colCount).fill(value));
+  }
+  if (
+    value.length !== rect.rowCount ||
+    value.some((row) => !Array.isArray(row) || row.length !== rect.colCount)
+  ) {
+    throw invalidArgument(DIMENSION_MISMATCH, `Range.${property}`);
+  }
+  return value as unknown[][];
+}
+
+function checkCellValues(block: unknown[][], property: string): ApiValue[][] {
+  for (const row of block) {
+    for (const v of row) {
+      if (
+        v !== null &&
+        v !== undefined &&
+        typeof v !== "string" &&
+        typeof v !== "number" &&
+        typeof v !== "boolean"
+      ) {
+        throw invalidArgument(
+          `The argument is invalid or missing or has an incorrect format (${property}).`,
+          `Range.${property}`,
+        );
+      }
+      if (typeof v === "number" && !Number.isFinite(v)) {
+        throw invalidArgument(
+          "The argument is invalid or missing or has an incorrect format.",
+          `Range.${property}`,
+        );
+      }
+    }
+  }
+  return block as ApiValue[][];
+}
+
+function valueType(v: unknown): string {
+  if (v === null || v === undefined) return "Empty";
+  if (v instanceof CellError) return "Error";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  return "String";
+}
+
+export class Range extends ClientObject {
+  /** @internal Resolved at sync, when the call that created this range runs. */
+  _target: RangeTarget | undefined;
+  private formatProxy: RangeFormat | undefined;
+
+  /** @internal */
+  constructor(context: RequestContext, resolve: () => RangeTarget | null, nullable = false) {
+    super(context, nullable);
+    context._queue(
+      () => {
+        const target = resolve();
+        if (target === null) this._setNull(true);
+        else {
+          this._target = target;
+          if (nullable) this._setNull(false);
+        }
+      },
+      0,
+      "Range",
+    );
+  }
+
+  /** @internal */
+  _t(): RangeTarget {
+    this._checked();
+    if (!this._target)
+      throw new OfficeExtensionError(ErrorCodes.invalidObjectPath, "The range could not be resolved.");
+    return this._target;
+  }
+
+  private derive(make: (t: RangeTarget) => RangeTarget | null, nullable = false): Range {
+    return new Range(this.context, () => make(this._t()), nullable);
+  }
+
+  get worksheet(): Worksheet {
+    return new Worksheet(this.context, () => this._t().sheetId);
+  }
+
+  get format(): RangeFormat {
+    this.formatProxy ??= new RangeFormat(this.context);
+    return this.formatProxy;
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): Range {
+    return this.derive((t) => ({
+      sheetId: t.sheetId,
+      rect: checked({ ...t.rect, row: t.rect.row + rowOffset, col: t.rect.col + columnOffset }),
+    }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    return this.derive((t) => ({
+      sheetId: t.sheetId,
+      rect: checked({
+        ...t.rect,
+        rowCount: t.rect.rowCount + deltaRows,
+        colCount: t.rect.colCount + deltaColumns,
+      }),
+    }));
+  }
+
+  getAbsoluteResizedRange(numRows: number, numColumns: number): Range {
+    return this.derive((t) => ({
+      sheetId: t.sheetId,
+      rect: checked({ ...t.rect, rowCount: numRows, colCount: numColumns }),
+    }));
+  }
+
+  getCell(row: number, column: number): Range {
+    return this.derive((t) => ({
+      sheetId: t.sheetId,
+      rect: checked({ row: t.rect.row + row, col: t.rect.col + column, rowCount: 1, colCount: 1 }),
+    }));
+  }
+
+  getRow(row: number): Range {
+    return this.derive((t) => {
+      if (row < 0 || row >= t.rect.rowCount)
+        throw invalidArgument("The row index is outside the range.", "Range.getRow");
+      return { sheetId: t.sheetId, rect: { ...t.rect, row: t.rect.row + row, rowCount: 1 } };
+    });
+  }
+
+  getColumn(column: number): Range {
+    return this.derive((t) => {
+      if (column < 0 || column >= t.rect.colCount) {
+        throw invalidArgument("The column index is outside the range.", "Range.getColumn");
+      }
+      return { sheetId: t.sheetId, rect: { ...t.rect, col: t.rect.col + column, colCount: 1 } };
+    });
+  }
+
+  getRowsAbove(count = 1): Range {
+    return this.derive((t) => ({
+      sheetId: t.sheetId,
+      rect: checked({ ...t.rect, row: t.rect.row - count, rowCount: count }),
+    }));
+  }
+
+  getRowsBelow(count = 1): Range {
+    return this.derive((t) => ({
+      sheetId: t.sheetId,
+      rect: checked({ ...t.rect, row: t.rect.row + t.rect.rowCount, rowCount: count }),
+    }));
+  }
+
+  getEntireRow(): Range {
+    return this.derive((t) => ({ sheetId: t.sheetId, rect: { ...t.rect, col: 0, colCount: MAX_COLS } }));
+  }
+
+  getEntireColumn(): Range {
+    return this.derive((t) => ({ sheetId: t.sheetId, rect: { ...t.rect, row: 0, rowCount: MAX_ROWS } }));
+  }
+
+  getLastRow(): Range {
+    return this.derive((t) => ({
+      sheetId: t.sheetId,
+      rect: { ...t.rect, row: t.rect.row + t.rect.rowCount - 1, rowCount: 1 },
+    }));
+  }
+
+  getLastColumn(): Range {
+    return this.derive((t) => ({
+      sheetId: t.sheetId,
+      rect: { ...t.rect, col: t.rect.col + t.rect.colCount - 1, colCount: 1 },
+    }));
+  }
+
+  getLastCell(): Range {
+    return this.derive((t) => ({
+      sheetId: t.sheetId,
+      rect: {
+        row: t.rect.row + t.rect.rowCount - 1,
+        col: t.rect.col + t.rect.colCount - 1,
+        rowCount: 1,
+        colCount: 1,
+      },
+    }));
+  }
+
+  private other(t: RangeTarget, anotherRange: Range | string): RangeTarget {
+    if (typeof anotherRange !== "string") return anotherRange._t();
+    const parsed = parseAddress(anotherRange);
+    if (!parsed) throw invalidArgument(`${anotherRange} is not a valid address.`);
+    const sheetId = parsed.sheetName ? this.context.model.sheet(parsed.sheetName).id : t.sheetId;
+    return { sheetId, rect: parsed.rect };
+  }
+
+  getIntersection(anotherRange: Range | string): Range {
+    return this.derive((t) => {
+      const o = this.other(t, anotherRange);
+      const rect = o.sheetId === t.sheetId ? intersectRects(t.rect, o.rect) : undefined;
+      if (!rect)
+        throw new OfficeExtensionError(
+          ErrorCodes.itemNotFound,
+          "The ranges do not intersect.",
+          "Range.getIntersection",
+        );
+      return { sheetId: t.sheetId, rect };
+    });
+  }
+
+  getIntersectionOrNullObject(anotherRange: Range | string): Range {
+    return this.derive((t) => {
+      const o = this.other(t, anotherRange);
+      const rect = o.sheetId === t.sheetId ? intersectRects(t.rect, o.rect) : undefined;
+      return rect ? { sheetId: t.sheetId, rect } : null;
+    }, true);
+  }
+
+  getBoundingRect(anotherRange: Range | string): Range {
+    return this.derive((t) => {
+      const o = this.other(t, anotherRange);
+      if (o.sheetId !== t.sheetId) throw invalidArgument("The ranges are on different worksheets.");
+      return { sheetId: t.sheetId, rect: unionRects(t.rect, o.rect) };
+    });
+  }
+
+  getUsedRange(valuesOnly = false): Range {
+    return this.derive((t) => {
+      const used = this.context.model.usedRange(t.sheetId, valuesOnly);
+      const rect = used && intersectRects(used, t.rect);
+      if (!rect)
+        throw new OfficeExtensionError(
+          ErrorCodes.itemNotFound,
+          "The range has no used cells.",
+          "Range.getUsedRange",
+        );
+      return { sheetId: t.sheetId, rect };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return this.derive((t) => {
+      const used = this.context.model.usedRange(t.sheetId, valuesOnly);
+      const rect = used && intersectRects(used, t.rect);
+      return rect ? { sheetId: t.sheetId, rect } : null;
+    }, true);
+  }
+
+  /** Selects the range (activating its worksheet). */
+  select(): void {
+    this.context._queue(
+      () => {
+        const t = this._t();
+        const model = this.context.model;
+        if (model.getSheet(t.sheetId)?.visibility !== "Visible") {
+          throw new OfficeExtensionError(
+            ErrorCodes.invalidOperation,
+            "A range on a hidden worksheet cannot be selected.",
+          );
+        }
+        model.setSelection(t.sheetId, t.rect, undefined, "api");
+      },
+      0,
+      "Range.select",
+    );
+  }
+
+  clear(
+    applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents" = "All",
+  ): void {
+    this.context._queue(
+      () => {
+        const t = this._t();
+        const what = applyTo === "Formats" ? "Formats" : applyTo === "All" ? "All" : "Contents";
+        if (applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks") return;
+        this.context.model.clear(t.sheetId, t.rect, what, "api");
+      },
+      0,
+      "Range.clear",
+    );
+  }
+
+  /** Excel recalculates the range; the workbench is always calculated. */
+  calculate(): void {
+    this.context._queue(() => void this._t(), 0, "Range.calculate");
+  }
+}
+
+function checked(rect: Rect): Rect {
+  if (
+    rect.rowCount < 1 ||
+    rect.colCount < 1 ||
+    rect.row < 0 ||
+    rect.col < 0 ||
+    rect.row + rect.rowCount > MAX_ROWS ||
+    rect.col + rect.colCount > MAX_COLS
+  ) {
+    throw invalidArgument("The range is outside the worksheet or has no cells.");
+  }
+  return rect;
+}
+
+defineProperties(Range, "Range", {
+  address: { get: (r) => qualifiedAddress(r.context.model.sheet(r._t().sheetId).name, r._t().rect) },
+  addressLocal: { get: (r) => qualifiedAddress(r.context.model.sheet(r._t().sheetId).name, r._t().rect) },
+  rowCount: { get: (r) => r._t().rect.rowCount },
+  columnCount: { get: (r) => r._t().rect.colCount },
+  rowIndex: { get: (r) => r._t().rect.row },
+  columnIndex: { get: (r) => r._t().rect.col },
+  cellCount: { get: (r) => r._t().rect.rowCount * r._t().rect.colCount },
+  isEntireRow: { get: (r) => r._t().rect.col === 0 && r._t().rect.colCount === MAX_COLS },
+  isEntireColumn: { get: (r) => r._t().rect.row === 0 && r._t().rect.rowCount === MAX_ROWS },
+  values: {
+    get: (r) => r.context.model.getApiValues(r._t().sheetId, r._t().rect),
+    set: (r, value) => {
+      const t = r._t();
+      r.context.model.setValues(
+        t.sheetId,
+        t.rect.row,
+        t.rect.col,
+        checkCellValues(blockFor(value, t.rect, "values"), "values"),
+        "api",
+      );
+    },
+  },
+  formulas: {
+    get: (r) => r.context.model.getApiFormulas(r._t().sheetId, r._t().rect),
+    set: (r, value) => {
+      const t = r._t();
+      r.context.model.setFormulas(
+        t.sheetId,
+        t.rect.row,
+        t.rect.col,
+        checkCellValues(blockFor(value, t.rect, "formulas"), "formulas"),
+        "api",
+      );
+    },
+  },
+  numberFormat: {
+    get: (r) => r.context.model.getNumberFormats(r._t().sheetId, r._t().rect),
+    set: (r, value) => {
+      const t = r._t();
+      if (!Array.isArray(value)) {
+        r.context.model.fillNumberFormat(t.sheetId, t.rect, String(value), "api");
+        return;
+      }
+      const block = blockFor(value, t.rect, "numberFormat").map((row) =>
+        row.map((f) => (f === null || f === "" ? "General" : String(f))),
+      );
+      r.context.model.setNumberFormats(t.sheetId, t.rect.row, t.rect.col, block, "api");
+    },
+  },
+  text: { get: (r) => r.context.model.getTexts(r._t().sheetId, r._t().rect) },
+  valueTypes: {
+    get: (r) => r.context.model.getValues(r._t().sheetId, r._t().rect).map((row) => row.map(valueType)),
+  },
+});

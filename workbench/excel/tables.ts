@@ -1,0 +1,432 @@
+/* Excel.Table, its collection, rows and columns, over the model's TableStore. */
+import { parseAddress } from "../model/address";
+import type { CellInput } from "../model/workbook";
+import { ClientObject, defineProperties, type RequestContext } from "./clientObject";
+import { Collection } from "./collection";
+import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
+import { Range, blockFor } from "./range";
+import { Worksheet } from "./worksheet";
+
+export class Table extends ClientObject {
+  /** @internal */
+  _id: string | undefined;
+  readonly rows: TableRowCollection;
+  readonly columns: TableColumnCollection;
+
+  /** @internal */
+  constructor(context: RequestContext, resolve: () => string | null, nullable = false) {
+    super(context, nullable);
+    context._queue(
+      () => {
+        const id = resolve();
+        if (id === null) this._setNull(true);
+        else {
+          this._id = id;
+          if (nullable) this._setNull(false);
+        }
+      },
+      0,
+      "Table",
+    );
+    this.rows = new TableRowCollection(context, this);
+    this.columns = new TableColumnCollection(context, this);
+  }
+
+  /** @internal */
+  _tableId(): string {
+    this._checked();
+    if (!this._id || !this.context.model.tables.get(this._id)) {
+      throw new OfficeExtensionError(ErrorCodes.itemNotFound, "The table no longer exists.");
+    }
+    return this._id;
+  }
+
+  /** @internal */
+  _info() {
+    return this.context.model.tables.get(this._tableId())!;
+  }
+
+  get worksheet(): Worksheet {
+    return new Worksheet(this.context, () => this._info().sheetId);
+  }
+
+  getRange(): Range {
+    return new Range(this.context, () => ({ sheetId: this._info().sheetId, rect: this._info().rect }));
+  }
+
+  getHeaderRowRange(): Range {
+    return new Range(this.context, () => ({
+      sheetId: this._info().sheetId,
+      rect: { ...this._info().rect, rowCount: 1 },
+    }));
+  }
+
+  getDataBodyRange(): Range {
+    return new Range(this.context, () => ({
+      sheetId: this._info().sheetId,
+      rect: this.context.model.tables.dataBodyRect(this._tableId()),
+    }));
+  }
+
+  getTotalRowRange(): Range {
+    return new Range(this.context, () => {
+      throw new OfficeExtensionError(ErrorCodes.invalidOperation, "The table has no total row.");
+    });
+  }
+
+  delete(): void {
+    this.context._queue(
+      () => {
+        const info = this._info();
+        this.context.model.tables.delete(info.id);
+        this.context.model.clear(info.sheetId, info.rect, "All", "api");
+      },
+      0,
+      "Table.delete",
+    );
+  }
+
+  convertToRange(): Range {
+    const range = new Range(this.context, () => ({ sheetId: this._info().sheetId, rect: this._info().rect }));
+    this.context._queue(() => this.context.model.tables.delete(this._tableId()), 0, "Table.convertToRange");
+    return range;
+  }
+
+  resize(newRange: Range | string): void {
+    this.context._queue(
+      () => {
+        const info = this._info();
+        const rect = typeof newRange === "string" ? parseAddress(newRange)?.rect : newRange._t().rect;
+        if (!rect) throw invalidArgument(`The address '${String(newRange)}' is not valid.`);
+        this.context.model.tables.resize(info.id, rect);
+      },
+      0,
+      "Table.resize",
+    );
+  }
+
+  clearFilters(): void {
+    this.context._queue(() => void this._tableId(), 0, "Table.clearFilters");
+  }
+}
+
+defineProperties(Table, "Table", {
+  id: { get: (t) => t._tableId() },
+  name: { get: (t) => t._info().name, set: (t, v) => t.context.model.tables.rename(t._tableId(), String(v)) },
+  showHeaders: { get: (t) => t._info().showHeaders },
+  showTotals: { get: () => false },
+  style: {
+    get: (t) => (t as unknown as { __style?: string }).__style ?? "TableStyleMedium2",
+    set: (t, v) => {
+      (t as unknown as { __style?: string }).__style = String(v);
+    },
+  },
+  worksheetId: { get: (t) => t._info().sheetId },
+});
+
+export class TableCollection extends Collection<Table> {
+  /** `sheetIdOf` scopes the collection to one worksheet (worksheet.tables); undefined = workbook. */
+  constructor(
+    context: RequestContext,
+    private readonly sheetIdOf?: () => string,
+  ) {
+    super(context, "TableCollection");
+  }
+
+  /** @internal */
+  _members(): Table[] {
+    return this.context.model.tables.list(this.sheetIdOf?.()).map((t) => new Table(this.context, () => t.id));
+  }
+
+  protected override isOwnProperty(path: string): boolean {
+    return path === "count";
+  }
+
+  get count(): number {
+    return this.items.length;
+  }
+
+  /** add("A1:D1", true) or add(range, hasHeaders); workbook.tables.add needs a sheet-qualified
+      address or uses the active sheet. */
+  add(address: Range | string, hasHeaders: boolean): Table {
+    return new Table(this.context, () => {
+      const model = this.context.model;
+      let sheetId: string;
+      let rect;
+      if (typeof address === "string") {
+        const parsed = parseAddress(address);
+        if (!parsed) throw invalidArgument(`The address '${address}' is not valid.`, "TableCollection.add");
+        sheetId = parsed.sheetName
+          ? model.sheet(parsed.sheetName).id
+          : (this.sheetIdOf?.() ?? model.getActiveSheet().id);
+        if (this.sheetIdOf && sheetId !== this.sheetIdOf()) {
+          throw invalidArgument("The address is on another worksheet.", "TableCollection.add");
+        }
+        rect = parsed.rect;
+      } else {
+        ({ sheetId, rect } = address._t());
+      }
+      return model.tables.add(sheetId, rect, hasHeaders).id;
+    });
+  }
+
+  private find(key: string): string | null {
+    const t = this.context.model.tables.get(key);
+    if (!t || (this.sheetIdOf && t.sheetId !== this.sheetIdOf())) return null;
+    return t.id;
+  }
+
+  getItem(key: string): Table {
+    return new Table(this.context, () => {
+      const id = this.find(key);
+      if (id === null) {
+        throw new OfficeExtensionError(
+          ErrorCodes.itemNotFound,
+          `The requested resource doesn't exist. (table '${key}')`,
+        );
+      }
+      return id;
+    });
+  }
+
+  getItemOrNullObject(key: string): Table {
+    return new Table(this.context, () => this.find(key), true);
+  }
+
+  getItemAt(index: number): Table {
+    return new Table(this.context, () => {
+      const list = this.context.model.tables.list(this.sheetIdOf?.());
+      if (index < 0 || index >= list.length)
+        throw new OfficeExtensionError(ErrorCodes.itemNotFound, "No table at that index.");
+      return list[index].id;
+    });
+  }
+}
+
+defineProperties(TableCollection, "TableCollection", {
+  count: { get: (c) => c._members().length },
+});
+
+export class TableRow extends ClientObject {
+  constructor(
+    context: RequestContext,
+    readonly _table: Table,
+    private readonly indexOf: () => number,
+  ) {
+    super(context);
+  }
+
+  /** @internal The row's index in the data body. */
+  get _index(): number {
+    return this.indexOf();
+  }
+
+  /** @internal */
+  _rect() {
+    const body = this.context.model.tables.dataBodyRect(this._table._tableId());
+    return { ...body, row: body.row + this._index, rowCount: 1 };
+  }
+
+  getRange(): Range {
+    return new Range(this.context, () => ({ sheetId: this._table._info().sheetId, rect: this._rect() }));
+  }
+
+  delete(): void {
+    this.context._queue(
+      () => {
+        throw new OfficeExtensionError(
+          ErrorCodes.notImplemented,
+          "Deleting table rows is not supported by the workbench.",
+        );
+      },
+      0,
+      "TableRow.delete",
+    );
+  }
+}
+
+defineProperties(TableRow, "TableRow", {
+  index: { get: (r) => r._index },
+  values: {
+    get: (r) => r.context.model.getApiValues(r._table._info().sheetId, r._rect()),
+    set: (r, value) => {
+      const rect = r._rect();
+      r.context.model.setValues(
+        r._table._info().sheetId,
+        rect.row,
+        rect.col,
+        blockFor(value, rect, "values") as CellInput[][],
+        "api",
+      );
+    },
+  },
+});
+
+export class TableRowCollection extends Collection<TableRow> {
+  constructor(
+    context: RequestContext,
+    private readonly table: Table,
+  ) {
+    super(context, "TableRowCollection");
+  }
+
+  /** @internal */
+  _members(): TableRow[] {
+    const count = this.context.model.tables.dataBodyRect(this.table._tableId()).rowCount;
+    return Array.from({ length: count }, (_, i) => new TableRow(this.context, this.table, () => i));
+  }
+
+  protected override isOwnProperty(path: string): boolean {
+    return path === "count";
+  }
+
+  /** Adds rows at `index` (the end when null/undefined) with `values` (2-D, one row per added row). */
+  add(index?: number | null, values?: unknown[][] | string | number | boolean): TableRow {
+    const holder: { index: number } = { index: -1 };
+    this.context._queue(
+      () => {
+        const id = this.table._tableId();
+        const columns = this.context.model.tables.headers(id).length;
+        const rows: unknown[][] =
+          values === undefined
+            ? [new Array(columns).fill("")]
+            : Array.isArray(values)
+              ? values
+              : [new Array(columns).fill(values)];
+        if (!rows.every((row) => Array.isArray(row) && row.length === columns)) {
+          throw invalidArgument(
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+            "TableRowCollection.add",
+          );
+        }
+        const added = this.context.model.tables.addRows(id, index ?? undefined, rows as CellInput[][]);
+        holder.index = added.row - this.context.model.tables.dataBodyRect(id).row;
+        return 0;
+      },
+      values === undefined ? 0 : JSON.stringify(values).length,
+      "TableRowCollection.add",
+    );
+    return new TableRow(this.context, this.table, () => holder.index);
+  }
+
+  getItemAt(index: number): TableRow {
+    return new TableRow(this.context, this.table, () => index);
+  }
+}
+
+defineProperties(TableRowCollection, "TableRowCollection", {
+  count: { get: (c) => c._members().length },
+});
+
+export class TableColumn extends ClientObject {
+  constructor(
+    context: RequestContext,
+    readonly _table: Table,
+    readonly _resolveIndex: () => number,
+  ) {
+    super(context);
+  }
+
+  /** @internal */
+  _rect() {
+    const info = this._table._info();
+    const index = this._resolveIndex();
+    if (index < 0 || index >= info.rect.colCount)
+      throw new OfficeExtensionError(ErrorCodes.itemNotFound, "No such table column.");
+    return { ...info.rect, col: info.rect.col + index, colCount: 1 };
+  }
+
+  getRange(): Range {
+    return new Range(this.context, () => ({ sheetId: this._table._info().sheetId, rect: this._rect() }));
+  }
+
+  getHeaderRowRange(): Range {
+    return new Range(this.context, () => ({
+      sheetId: this._table._info().sheetId,
+      rect: { ...this._rect(), rowCount: 1 },
+    }));
+  }
+
+  getDataBodyRange(): Range {
+    return new Range(this.context, () => {
+      const rect = this._rect();
+      return {
+        sheetId: this._table._info().sheetId,
+        rect: { ...rect, row: rect.row + 1, rowCount: rect.rowCount - 1 },
+      };
+    });
+  }
+}
+
+defineProperties(TableColumn, "TableColumn", {
+  index: { get: (c) => c._resolveIndex() },
+  id: { get: (c) => c._resolveIndex() + 1 },
+  name: {
+    get: (c) => c.context.model.tables.headers(c._table._tableId())[c._resolveIndex()],
+    set: (c, v) => {
+      const rect = c._rect();
+      c.context.model.setValues(c._table._info().sheetId, rect.row, rect.col, [[`'${String(v)}`]], "api");
+    },
+  },
+  values: {
+    get: (c) => c.context.model.getApiValues(c._table._info().sheetId, c._rect()),
+    set: (c, value) => {
+      const rect = c._rect();
+      c.context.model.setValues(
+        c._table._info().sheetId,
+        rect.row,
+        rect.col,
+        blockFor(value, rect, "values") as CellInput[][],
+        "api",
+      );
+    },
+  },
+});
+
+export class TableColumnCollection extends Collection<TableColumn> {
+  constructor(
+    context: RequestContext,
+    private readonly table: Table,
+  ) {
+    super(context, "TableColumnCollection");
+  }
+
+  /** @internal */
+  _members(): TableColumn[] {
+    const count = this.context.model.tables.headers(this.table._tableId()).length;
+    return Array.from({ length: count }, (_, i) => new TableColumn(this.context, this.table, () => i));
+  }
+
+  protected override isOwnProperty(path: string): boolean {
+    return path === "count";
+  }
+
+  private indexOf(key: string | number): number {
+    const headers = this.context.model.tables.headers(this.table._tableId());
+    if (typeof key === "number") return key - 1;
+    const byName = headers.findIndex((h) => h.toLowerCase() === key.toLowerCase());
+    if (byName >= 0) return byName;
+    const byId = Number(key);
+    return Number.isInteger(byId) && byId >= 1 && byId <= headers.length ? byId - 1 : -1;
+  }
+
+  getItem(key: string | number): TableColumn {
+    return new TableColumn(this.context, this.table, () => {
+      const i = this.indexOf(key);
+      if (i < 0)
+        throw new OfficeExtensionError(
+          ErrorCodes.itemNotFound,
+          `The requested resource doesn't exist. (column '${key}')`,
+        );
+      return i;
+    });
+  }
+
+  getItemAt(index: number): TableColumn {
+    return new TableColumn(this.context, this.table, () => index);
+  }
+}
+
+defineProperties(TableColumnCollection, "TableColumnCollection", {
+  count: { get: (c) => c._members().length },
+});
