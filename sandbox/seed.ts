@@ -215,6 +215,7 @@ function seedClients(
         emailaddress: `${emailPart(person.firstname)}.${emailPart(person.surname)}@${domain}`,
         site_id: site.id,
         site_name: site.name,
+        client_id: clientId,
         client_name: name,
         title: pick(random, names.JOB_TITLES),
         phonenumber: `0${between(random, 1000, 9999)} ${between(random, 100000, 999999)}`,

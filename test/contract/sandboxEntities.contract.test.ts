@@ -166,3 +166,18 @@ describe("unpaged lists", () => {
     }
   });
 });
+
+describe("relations", () => {
+  it("users, sites, assets and tickets of a client filter by client_id", async () => {
+    for (const [entity, wrapper] of [
+      ["Users", "users"],
+      ["Site", "sites"],
+      ["Asset", "assets"],
+      ["Tickets", "tickets"],
+    ]) {
+      const rows = (await get(`/${entity}?client_id=7&includeinactive=true`))[wrapper] as Rec[];
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.client_id === 7)).toBe(true);
+    }
+  });
+});
