@@ -7,12 +7,10 @@ import type { AddressInfo } from "node:net";
 import { apiResource, authInfo, handleApi } from "./apiRoutes";
 import { authorizeRoute, tokenRoute } from "./authRoutes";
 import { corsHeaders, preflightHeaders } from "./cors";
-import { parseFaultSpec } from "./faults";
 import { passGate } from "./gate";
-import { json, Query, readBody, SandboxHttpError, text, writeReply, type Reply } from "./http";
-import { SandboxOptionError } from "./optionError";
+import { controlRoute } from "./controlRoutes";
+import { Query, readBody, SandboxHttpError, text, writeReply, type Reply } from "./http";
 import { resolveOptions, type SandboxOptions } from "./options";
-import { parseJsonBody } from "./postBody";
 import { SandboxState } from "./state";
 
 export type { SandboxOptions } from "./options";
@@ -56,27 +54,6 @@ function routeKey(method: string, segments: string[]): string {
   return `${method} ${known.includes(path) ? path : "(unknown)"}`;
 }
 
-async function sandboxRoute(state: SandboxState, method: string, name: string, body: string): Promise<Reply> {
-  if (name === "stats" && method === "GET") return json(200, state.stats.snapshot({ ...state.faults.fired }));
-  if (name === "reset" && method === "POST") {
-    const parsed = body.trim() === "" ? {} : parseJsonBody(body);
-    const seed = parsed !== null && typeof parsed === "object" && "seed" in parsed ? parsed.seed : undefined;
-    await state.reset(typeof seed === "number" && Number.isInteger(seed) && seed >= 0 ? seed : undefined);
-    return json(200, { reset: true });
-  }
-  if (name === "faults" && method === "GET") return json(200, state.faults.current);
-  if (name === "faults" && method === "POST") {
-    try {
-      state.faults.replace(parseFaultSpec(body.trim()));
-    } catch (error) {
-      if (error instanceof SandboxOptionError) return text(400, error.message);
-      throw error;
-    }
-    return json(200, state.faults.current);
-  }
-  return text(404, "Unknown sandbox route.");
-}
-
 async function apiRoute(
   state: SandboxState,
   req: IncomingMessage,
@@ -118,7 +95,7 @@ async function route(state: SandboxState, req: IncomingMessage, url: URL, body: 
   const segments = url.pathname.split("/").filter((s) => s !== "");
   const head = segments[0]?.toLowerCase();
   const config = state.config;
-  if (head === "__sandbox" && segments.length === 2) return sandboxRoute(state, method, segments[1], body);
+  if (head === "__sandbox" && segments.length === 2) return controlRoute(state, method, segments[1], body);
   if (head === "auth" && segments.length === 2) {
     const name = segments[1].toLowerCase();
     if (name === "token" && method === "POST")
