@@ -2,7 +2,7 @@
  * Cutting rows into request bodies by row count and by bytes. Bytes are those of the JSON array
  * Halo receives (UTF-8), so a batch never exceeds the configured body size.
  */
-import type { HaloObject } from "./payload/types";
+import type { HaloObject } from "./payload";
 
 export const DEFAULT_BATCH_ROWS = 100;
 export const DEFAULT_BATCH_BYTES = 1024 * 1024;

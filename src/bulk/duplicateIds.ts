@@ -2,7 +2,7 @@
  * Duplicate ids in one push: two rows writing the same record race each other, and which one wins
  * depends on batching. Neither is sent; the reason names every row with that id.
  */
-import type { RowPayload } from "./payload/types";
+import type { RowPayload } from "./payload";
 
 export function duplicateIdReasons(payloads: RowPayload[]): Map<number, string> {
   const rowsById = new Map<number, number[]>();

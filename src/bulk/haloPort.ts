@@ -3,7 +3,7 @@
  * so unit tests drive it with a scripted fake and the task pane, functions and CLI plug in the real
  * client through haloClientPort.ts.
  */
-import type { HaloObject } from "./payload/types";
+import type { HaloObject } from "./payload";
 
 /** One answer per object sent, in the order sent (the client normalises Halo's response shapes). */
 export interface PortPostResult {

@@ -7,8 +7,8 @@
 import { entitySchema } from "../halo/schema";
 import { DEFAULT_BATCH_BYTES, DEFAULT_BATCH_ROWS, jsonBytes } from "./batch";
 import { cellAddress, type CellValue, type SheetRow } from "./cells";
-import { jsonCellsToPayloads, rowsToPayloads } from "./payload/sheetRows";
-import type { CellProblem, PayloadOptions, PayloadResult } from "./payload/types";
+import { jsonCellsToPayloads, rowsToPayloads } from "./payload";
+import type { CellProblem, PayloadOptions, PayloadResult } from "./payload";
 import type { Plan, PlannedRow } from "./planTypes";
 import { runFlags } from "./runFlags";
 import { changesWithoutSnapshot, diffAgainstSnapshot } from "./snapshotDiff";

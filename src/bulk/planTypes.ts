@@ -3,7 +3,7 @@
  * objects to send, the before-images the snapshot gives, and the run flags the schema allows.
  * The builder is plan.ts; run.ts executes one; journal.ts builds the undo plan.
  */
-import type { HaloObject } from "./payload/types";
+import type { HaloObject } from "./payload";
 
 export type PlanAction = "update" | "create" | "unchanged" | "skip";
 

@@ -2,7 +2,7 @@
  * Reading records back: before-images for the journal, and comparing what Halo holds with what we
  * sent (verify-after-write, and the check that settles an update whose answer was lost).
  */
-import type { HaloObject } from "./payload/types";
+import type { HaloObject } from "./payload";
 import type { FieldMismatch } from "./rowResult";
 import { matches } from "./sameValue";
 import { isCustomFieldList, sameCustomField } from "./customFields";

@@ -11,7 +11,7 @@ import { isCustomFieldList, mergeCustomFields } from "./customFields";
 import { classifyFailure, failureMessage, isTimeout } from "./failure";
 import type { HaloPort, PortPostResult } from "./haloPort";
 import { withInstanceLock } from "./instanceLock";
-import type { HaloObject } from "./payload/types";
+import type { HaloObject } from "./payload";
 import type { Plan, PlannedRow } from "./planTypes";
 import { beforeImageFrom, describeMismatches, fieldsNotTaken } from "./readBack";
 import type { RowResult, RowStatus } from "./rowResult";

@@ -3,7 +3,7 @@
  * keep only the fields that differ (custom fields entry by entry), with the snapshot's values as the
  * before-image (null for a blank) and the changes for the diff preview.
  */
-import type { HaloObject } from "./payload/types";
+import type { HaloObject } from "./payload";
 import type { FieldChange } from "./planTypes";
 import { isCustomFieldList, sameCustomField, type CustomFieldEntry } from "./customFields";
 import { matches } from "./sameValue";

@@ -5,8 +5,8 @@
  * an error value) is left out rather than its whole row, so the row still gets a diff.
  */
 import type { SheetRow } from "./cells";
-import { rowsToPayloads } from "./payload/sheetRows";
-import type { HaloObject, PayloadOptions } from "./payload/types";
+import { rowsToPayloads } from "./payload";
+import type { HaloObject, PayloadOptions } from "./payload";
 
 export function snapshotById(
   snapshot: { headers: string[]; rows: SheetRow[] },

@@ -7,7 +7,7 @@
 import type { Clock } from "../../../src/halo/clock";
 import { HaloError } from "../../../src/halo/errors";
 import type { HaloPort, PortPostResult } from "../../../src/bulk/haloPort";
-import type { HaloObject } from "../../../src/bulk/payload/types";
+import type { HaloObject } from "../../../src/bulk/payload";
 
 export type Fault = "timeoutAfterApply" | "timeoutBeforeApply" | "rateLimited" | "auth" | "refused";
 

@@ -1,6 +1,6 @@
 /** Plans written out by hand, so run tests do not depend on the payload engine. */
 import { jsonBytes } from "../../../src/bulk/batch";
-import type { HaloObject } from "../../../src/bulk/payload/types";
+import type { HaloObject } from "../../../src/bulk/payload";
 import type { Plan, PlannedRow, RunFlags } from "../../../src/bulk/planTypes";
 
 export const NO_FLAGS: RunFlags = { objectFields: {}, dryRun: false, serverValidate: false, notes: [] };
