@@ -71,7 +71,7 @@ describe("Office globals", () => {
     const open = jest.spyOn(window, "open").mockReturnValue(popup);
     const dialog = await new Promise<Office.Dialog>((resolve, reject) =>
       g.Office.context.ui.displayDialogAsync("/dialog.html", { height: 60, width: 30 }, (result) =>
-        result.status === "succeeded" ? resolve(result.value) : reject(result.error),
+        String(result.status) === "succeeded" ? resolve(result.value) : reject(result.error),
       ),
     );
     expect(open).toHaveBeenCalledWith("http://localhost/dialog.html", "_blank", expect.any(String));
