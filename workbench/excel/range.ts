@@ -69,6 +69,7 @@ export class Range extends ClientObject {
   /** @internal Resolved at sync, when the call that created this range runs. */
   _target: RangeTarget | undefined;
   private formatProxy: RangeFormat | undefined;
+  private worksheetProxy: Worksheet | undefined;
 
   /** @internal */
   constructor(context: RequestContext, resolve: () => RangeTarget | null, nullable = false) {
@@ -99,8 +100,10 @@ export class Range extends ClientObject {
     return new Range(this.context, () => make(this._t()), nullable);
   }
 
+  /** The same proxy every time, so range.load("worksheet/name") makes range.worksheet.name readable. */
   get worksheet(): Worksheet {
-    return new Worksheet(this.context, () => this._t().sheetId);
+    this.worksheetProxy ??= new Worksheet(this.context, () => this._t().sheetId);
+    return this.worksheetProxy;
   }
 
   get format(): RangeFormat {

@@ -12,6 +12,7 @@ export class Table extends ClientObject {
   _id: string | undefined;
   readonly rows: TableRowCollection;
   readonly columns: TableColumnCollection;
+  private worksheetProxy: Worksheet | undefined;
 
   /** @internal */
   constructor(context: RequestContext, resolve: () => string | null, nullable = false) {
@@ -47,7 +48,8 @@ export class Table extends ClientObject {
   }
 
   get worksheet(): Worksheet {
-    return new Worksheet(this.context, () => this._info().sheetId);
+    this.worksheetProxy ??= new Worksheet(this.context, () => this._info().sheetId);
+    return this.worksheetProxy;
   }
 
   getRange(): Range {

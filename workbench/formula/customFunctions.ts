@@ -193,5 +193,8 @@ export function errorFromThrown(thrown: unknown): CellError {
       );
     }
   }
-  return new CellError("#VALUE!", thrown instanceof Error ? thrown.message : undefined);
+  // Duck-typed: functions run in the task pane's window, whose Error is not this window's.
+  const message =
+    thrown && typeof thrown === "object" ? (thrown as { message?: unknown }).message : undefined;
+  return new CellError("#VALUE!", typeof message === "string" ? message : undefined);
 }

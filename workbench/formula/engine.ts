@@ -153,8 +153,7 @@ export class CalcEngine {
     }
   }
 
-  markAllDirty(sheets: Sheet[]): void {
-    void sheets;
+  markAllDirty(): void {
     for (const cell of this.cells) this.markDirty(cell);
   }
 

@@ -126,7 +126,7 @@ export class Workbook {
 
   /** Recalculates every formula (Excel's Ctrl+Alt+F9). */
   recalculateAll(): void {
-    this.engine.markAllDirty(this.sheetList);
+    this.engine.markAllDirty();
     this.afterWrite();
   }
 
