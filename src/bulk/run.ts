@@ -27,7 +27,20 @@ interface Entry {
   bytes: number;
   prepared: boolean;
   before?: HaloObject;
+  /** The batch this row was first sent in (bisected halves keep it). */
+  origin?: Origin;
 }
+
+/** A batch as first cut from the queue, followed through bisection. */
+interface Origin {
+  rows: number;
+  open: number;
+  rejected: number;
+  firstMessage?: string;
+}
+
+/** A batch whose every row Halo rejects (at least this many rows) stops the run: the rest would fail alike. */
+const HALT_AFTER_REJECTED_BATCH_ROWS = 4;
 
 const DEFAULT_FAST_MS = 5000;
 const GROWTH_FACTOR = 1.5;
@@ -53,6 +66,8 @@ class RunEngine {
   private queue: Entry[] = [];
   private readonly bisected: Entry[][] = [];
   private finished = false;
+  /** Why the run stopped sending early though Halo is reachable (every row of a batch rejected). */
+  private halted: string | undefined;
   private fatal: RunReport["fatal"];
 
   constructor(
@@ -87,14 +102,16 @@ class RunEngine {
     const unsubscribe = this.port.onRateLimitWait?.((ms) => this.noteWait(ms));
     try {
       this.emit();
-      while (!this.fatal && (await this.control.checkpoint())) {
+      while (!this.fatal && !this.halted && (await this.control.checkpoint())) {
         const more = await withInstanceLock(this.port.instance ?? this.port, () => this.sendNext());
         if (!more) break;
       }
     } finally {
       unsubscribe?.();
     }
-    const why = this.fatal ? `the run stopped: ${this.fatal.message}` : "the run was cancelled";
+    const why = this.fatal
+      ? `the run stopped: ${this.fatal.message}`
+      : (this.halted ?? "the run was cancelled");
     for (const entry of [...this.bisected.flat(), ...this.queue])
       if (this.results[entry.row.key] === undefined) this.settle(entry, "NotSent", `Not sent: ${why}.`);
     this.finished = true;
@@ -120,6 +137,8 @@ class RunEngine {
       const unprepared = candidates.filter((e) => !e.prepared);
       if (unprepared.length === 0) {
         this.queue.splice(0, length);
+        const origin: Origin = { rows: length, open: length, rejected: 0 };
+        for (const entry of candidates) entry.origin = origin;
         return candidates;
       }
       for (const entry of unprepared) {
@@ -194,7 +213,7 @@ class RunEngine {
       this.bisected.unshift(batch.slice(0, half), batch.slice(half));
       return;
     }
-    if (kind === "rejected") for (const entry of batch) this.settle(entry, "Failed", message);
+    if (kind === "rejected") for (const entry of batch) this.rejected(entry, message);
     else if (kind === "ambiguous") {
       if (isTimeout(error)) this.sizer.timedOut();
       // Halo may still be working on a request whose answer we gave up on: let it finish first.
@@ -284,6 +303,23 @@ class RunEngine {
     }
   }
 
+  /** Halo refused this row alone. When it refused every row of the batch it came in, stop sending. */
+  private rejected(entry: Entry, message: string): void {
+    const origin = entry.origin;
+    if (origin) {
+      origin.rejected++;
+      origin.firstMessage ??= message;
+    }
+    this.settle(entry, "Failed", message);
+    if (
+      origin &&
+      origin.open === 0 &&
+      origin.rejected === origin.rows &&
+      origin.rows >= HALT_AFTER_REJECTED_BATCH_ROWS
+    )
+      this.halted ??= `Halo rejected every row of a batch of ${origin.rows} (first: ${origin.firstMessage}), so the rest was not sent; fix the rows and push again`;
+  }
+
   private keepBeforeImage(entry: Entry): void {
     if (!entry.before || entry.row.id === undefined) return;
     const sent = entry.object;
@@ -313,6 +349,7 @@ class RunEngine {
 
   private settle(entry: Entry, status: RowStatus, message: string, id?: number): void {
     const { row } = entry;
+    if (entry.origin) entry.origin.open--;
     this.record({
       key: row.key,
       rowNumber: row.rowNumber,
@@ -352,6 +389,7 @@ class RunEngine {
       rateLimitWaits: this.meter.waits,
       elapsedMs: this.meter.elapsedMs,
       cancelled: this.control.isCancelled,
+      ...(this.halted ? { halted: this.halted } : {}),
       ...(this.fatal ? { fatal: this.fatal } : {}),
     };
   }

@@ -68,6 +68,8 @@ export interface RunReport {
   rateLimitWaits: number;
   elapsedMs: number;
   cancelled: boolean;
+  /** Set when the run stopped sending because Halo rejected every row of a batch (the rest would fail alike). */
+  halted?: string;
   /** Set when the run stopped early because nothing more could succeed (sign-in, permission, connection). */
   fatal?: { kind: HaloErrorKind | "Unknown"; message: string };
 }

@@ -69,6 +69,7 @@ export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
     deps.stderr(`push: row ${r.rowNumber}: ${r.status}: ${r.message}\n`);
   if (notDone.length > LISTED_ROWS)
     deps.stderr(`push: ... and ${notDone.length - LISTED_ROWS} more rows in ${args.out}\n`);
+  if (report.halted) deps.stderr(`push: stopped: ${report.halted}.\n`);
   if (report.fatal) deps.stderr(`${haloFailureLine(report.fatal.kind, report.fatal.message)}\n`);
   return pushExitCode(report);
 }

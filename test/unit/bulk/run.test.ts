@@ -246,4 +246,18 @@ describe("run", () => {
     ]);
     expect([...statuses(ra), ...statuses(rb)].every((s) => s === "Updated")).toBe(true);
   });
+
+  it("stops sending when Halo rejects every row of a batch: the rest would fail alike", async () => {
+    const { clock, port } = setup();
+    for (let id = 1; id <= 10; id++) port.poison.add(id);
+    const plan = updatePlan(renames(50), 10);
+    const report = await runToEnd(plan, port, clock);
+    expect(statuses(report)).toEqual([...Array(10).fill("Failed"), ...Array(40).fill("NotSent")]);
+    expect(report.requests).toBe(19);
+    expect(report.halted).toMatch(
+      /^Halo rejected every row of a batch of 10 \(first: Record 1: name is not valid\)/,
+    );
+    expect(report.results[10].message).toContain("fix the rows and push again");
+    expect(report.fatal).toBeUndefined();
+  });
 });
