@@ -1,5 +1,6 @@
 /* Drives the workbench as a person would: the name box to move, the keyboard to type, the grid's
    accessible cells (what Glide draws on its canvas, mirrored in the DOM) to read. */
+import assert from "node:assert/strict";
 import type { Frame, Page } from "playwright-core";
 import { columnIndex } from "../../../workbench/model/address";
 
@@ -55,10 +56,54 @@ export class WorkbenchPage {
     if (!match) throw new Error(`Not a cell address: ${address}`);
     // The accessible table counts the row-number column as column 0.
     const id = `glide-cell-${columnIndex(match[1]) + 1}-${Number(match[2]) - 1}`;
-    return (await this.page.locator(`[id="${id}"]`).textContent()) ?? "";
+    const cell = this.page.locator(`[id="${id}"]`);
+    if ((await cell.count()) === 0) return `(${address} is not on screen)`;
+    return (await cell.textContent()) ?? "";
   }
 
-  async formulaBarText(): Promise<string> {
-    return this.page.getByTestId("formula-bar").inputValue();
+  /** Waits (the grid redraws on the next frame) until a cell on screen shows `expected`. */
+  async expectShown(address: string, expected: string, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let shown = await this.shownText(address);
+    while (shown !== expected && Date.now() < deadline) {
+      await this.page.waitForTimeout(50);
+      shown = await this.shownText(address);
+    }
+    assert.equal(shown, expected, `${address} shows`);
+  }
+
+  /** Range.text of a range on the active sheet, read through the Excel API in the task pane. */
+  async readTexts(address: string): Promise<string[][]> {
+    return this.taskpane().evaluate(
+      (rangeAddress) =>
+        Excel.run(async (context) => {
+          const range = context.workbook.worksheets.getActiveWorksheet().getRange(rangeAddress);
+          range.load("text");
+          await context.sync();
+          return range.text;
+        }),
+      address,
+    );
+  }
+
+  /** The system clipboard, as another application would fill or read it (needs the clipboard permissions). */
+  async writeClipboard(text: string): Promise<void> {
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  }
+
+  async readClipboard(): Promise<string> {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** Waits until the formula bar (which follows the active cell on the next frame) matches. */
+  async expectFormulaBar(pattern: RegExp, timeoutMs = 5000): Promise<void> {
+    const bar = this.page.getByTestId("formula-bar");
+    const deadline = Date.now() + timeoutMs;
+    let text = await bar.inputValue();
+    while (!pattern.test(text) && Date.now() < deadline) {
+      await this.page.waitForTimeout(50);
+      text = await bar.inputValue();
+    }
+    assert.match(text, pattern, "the formula bar");
   }
 }

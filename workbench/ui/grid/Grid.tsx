@@ -12,7 +12,7 @@ import {
   type Item,
 } from "@glideapps/glide-data-grid";
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from "react";
-import { columnLetters, isWholeColumns } from "../../model/address";
+import { columnLetters, isWholeColumns, isWholeRows } from "../../model/address";
 import type { Rect, Selection } from "../../model/types";
 import type { Workbook } from "../../model/workbook";
 import { formatTsv, parseTsv } from "../tsv";
@@ -89,7 +89,8 @@ export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Ele
   );
 
   // Selection: the workbook owns it (the Excel API reads and sets it); the grid mirrors it at once,
-  // so keys pressed right after the name box or the API moved it act on the new cell.
+  // so keys pressed right after the name box or the API moved it act on the new cell. Glide scrolls
+  // a new selection's cell into view itself.
   const [gridSelection, setGridSelection] = useState<GridSelection>(() =>
     toGridSelection(workbook.getSelection()),
   );
@@ -101,9 +102,6 @@ export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Ele
         setGridSelection((shown) =>
           sameSelection(selection, toModelSelection(sheetId, shown)) ? shown : toGridSelection(selection),
         );
-        if (event.source !== "user" || !gridHasFocus(container.current)) {
-          editor.current?.scrollTo(selection.activeCol, selection.activeRow);
-        }
       }),
     [workbook, sheetId],
   );
@@ -138,23 +136,42 @@ export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Ele
     [workbook, sheetId],
   );
 
-  const selectedRect = useCallback((): Rect | undefined => {
-    const selection = toModelSelection(sheetId, gridSelection);
-    return selection ? clip(selection.rect, rows, columnCount) : undefined;
-  }, [sheetId, gridSelection, rows, columnCount]);
+  // Keys and clipboard act on the workbook's live state (selection, used size), never on what the
+  // last render saw: a Ctrl+D right after a fill must see the rows that fill added.
+  const liveSelection = useCallback((): Selection | undefined => {
+    const selection = workbook.getSelection();
+    return selection.sheetId === sheetId ? selection : undefined;
+  }, [workbook, sheetId]);
+
+  /** The cells a selection holds: whole columns stop at the last used row, whole rows at the last used column. */
+  const cellsOf = useCallback(
+    (rect: Rect): Rect =>
+      clip(
+        rect,
+        isWholeColumns(rect) ? workbook.rowCount(sheetId) : rect.row + rect.rowCount,
+        isWholeRows(rect) ? workbook.colCount(sheetId) : rect.col + rect.colCount,
+      ),
+    [workbook, sheetId],
+  );
 
   const fillDown = useCallback(() => {
-    const rect = selectedRect();
-    if (rect)
-      workbook.fillDown(sheetId, clip(rect, Math.max(used.rows, rect.row + rect.rowCount), columnCount));
-  }, [workbook, sheetId, selectedRect, used.rows, columnCount]);
+    const selection = liveSelection();
+    if (selection) workbook.fillDown(sheetId, cellsOf(selection.rect));
+  }, [workbook, sheetId, liveSelection, cellsOf]);
 
   const moveToEdge = useCallback(
     (direction: Direction, extend: boolean) => {
-      const selection = toModelSelection(sheetId, gridSelection);
+      const selection = liveSelection();
       if (!selection) return;
       const isFilled = (p: CellPosition) => workbook.getValue(sheetId, p.row, p.col) !== null;
-      const extent = { rows, columns: columnCount, usedRows: used.rows, usedColumns: used.columns };
+      const usedRows = workbook.rowCount(sheetId);
+      const usedColumns = workbook.colCount(sheetId);
+      const extent = {
+        rows: Math.max(rows, usedRows),
+        columns: Math.max(columnCount, usedColumns),
+        usedRows,
+        usedColumns,
+      };
       const anchor = { row: selection.activeRow, col: selection.activeCol };
       if (!extend) {
         const target = dataEdge(isFilled, anchor, direction, extent);
@@ -166,76 +183,77 @@ export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Ele
         });
         return;
       }
-      // Extending moves the far edge of the block, as Excel does.
-      const { rect } = selection;
+      // Extending moves the block's far edge along the arrow; the active cell stays, as in Excel.
+      const rect = cellsOf(selection.rect);
+      const lastRow = rect.row + rect.rowCount - 1;
+      const lastCol = rect.col + rect.colCount - 1;
       const far = {
-        row:
-          direction[0] === 0 ? anchor.row : anchor.row === rect.row ? rect.row + rect.rowCount - 1 : rect.row,
-        col:
-          direction[1] === 0 ? anchor.col : anchor.col === rect.col ? rect.col + rect.colCount - 1 : rect.col,
+        row: direction[0] === 0 ? anchor.row : anchor.row === rect.row ? lastRow : rect.row,
+        col: direction[1] === 0 ? anchor.col : anchor.col === rect.col ? lastCol : rect.col,
       };
       const target = dataEdge(isFilled, far, direction, extent);
-      const top = Math.min(anchor.row, target.row, direction[0] === 0 ? rect.row : anchor.row);
-      const bottom = Math.max(
-        anchor.row,
-        target.row,
-        direction[0] === 0 ? rect.row + rect.rowCount - 1 : anchor.row,
-      );
-      const left = Math.min(anchor.col, target.col, direction[1] === 0 ? rect.col : anchor.col);
-      const right = Math.max(
-        anchor.col,
-        target.col,
-        direction[1] === 0 ? rect.col + rect.colCount - 1 : anchor.col,
-      );
+      const [top, bottom] =
+        direction[0] === 0
+          ? [rect.row, lastRow]
+          : [Math.min(anchor.row, target.row), Math.max(anchor.row, target.row)];
+      const [left, right] =
+        direction[1] === 0
+          ? [rect.col, lastCol]
+          : [Math.min(anchor.col, target.col), Math.max(anchor.col, target.col)];
       select({
         sheetId,
         rect: { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 },
         activeRow: anchor.row,
         activeCol: anchor.col,
       });
-      editor.current?.scrollTo(target.col, target.row);
     },
-    [workbook, sheetId, gridSelection, rows, columnCount, used, select],
+    [workbook, sheetId, rows, columnCount, liveSelection, cellsOf, select],
+  );
+
+  /** Ctrl+End goes to the last used cell; Ctrl+Shift+End selects from the active cell to it. */
+  const moveToEnd = useCallback(
+    (extend: boolean) => {
+      const end = {
+        row: Math.max(0, workbook.rowCount(sheetId) - 1),
+        col: Math.max(0, workbook.colCount(sheetId) - 1),
+      };
+      const selection = liveSelection();
+      const from = extend && selection ? { row: selection.activeRow, col: selection.activeCol } : end;
+      const top = Math.min(from.row, end.row);
+      const left = Math.min(from.col, end.col);
+      select({
+        sheetId,
+        rect: {
+          row: top,
+          col: left,
+          rowCount: Math.abs(end.row - from.row) + 1,
+          colCount: Math.abs(end.col - from.col) + 1,
+        },
+        activeRow: from.row,
+        activeCol: from.col,
+      });
+    },
+    [workbook, sheetId, liveSelection, select],
   );
 
   const onKeyDown = useCallback(
     (event: GridKeyEventArgs) => {
-      const primary = event.ctrlKey || event.metaKey;
-      if (!primary) return;
+      if (!(event.ctrlKey || event.metaKey)) return;
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-      if (key === "d") {
-        fillDown();
-      } else if (ARROWS[key]) {
-        moveToEdge(ARROWS[key], event.shiftKey);
-      } else if (key === "End") {
-        const end = { row: Math.max(0, used.rows - 1), col: Math.max(0, used.columns - 1) };
-        const selection = toModelSelection(sheetId, gridSelection);
-        const from =
-          event.shiftKey && selection ? { row: selection.activeRow, col: selection.activeCol } : end;
-        select({
-          sheetId,
-          rect: {
-            row: from.row,
-            col: from.col,
-            rowCount: end.row - from.row + 1,
-            colCount: end.col - from.col + 1,
-          },
-          activeRow: from.row,
-          activeCol: from.col,
-        });
-        editor.current?.scrollTo(end.col, end.row);
-      } else {
-        return;
-      }
+      if (key === "d") fillDown();
+      else if (ARROWS[key]) moveToEdge(ARROWS[key], event.shiftKey);
+      else if (key === "End") moveToEnd(event.shiftKey);
+      else return;
       event.cancel();
       event.preventDefault();
     },
-    [fillDown, moveToEdge, used, sheetId, gridSelection, select],
+    [fillDown, moveToEdge, moveToEnd],
   );
 
   const onFillPattern = useCallback(
     ({ patternSource, fillDestination, preventDefault }: FillPatternEventArgs) => {
       preventDefault();
+      // The fill handle fills down only (what Excel's Ctrl+D does); other directions are not offered.
       const downward = fillDestination.x === patternSource.x && fillDestination.width === patternSource.width;
       if (!downward || fillDestination.y !== patternSource.y || patternSource.height !== 1) return;
       workbook.fillDown(sheetId, {
@@ -251,31 +269,27 @@ export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Ele
   const onDelete = useCallback(
     (selection: GridSelection) => {
       const model = toModelSelection(sheetId, selection);
-      if (model) workbook.clear(sheetId, clip(model.rect, rows, columnCount), "Contents", "user");
+      if (model) workbook.clear(sheetId, cellsOf(model.rect), "Contents", "user");
       return false;
     },
-    [workbook, sheetId, rows, columnCount],
+    [workbook, sheetId, cellsOf],
   );
 
   // Clipboard: Excel's tab-separated text, through the browser's copy/cut/paste events, so blocks
   // move to and from other applications.
   useEffect(() => {
     const copy = (event: ClipboardEvent, cut: boolean) => {
-      const rect = selectedRect();
-      if (!rect || !event.clipboardData || !gridHasFocus(container.current)) return;
-      const visible = clip(
-        rect,
-        isWholeColumns(rect) ? used.rows : rows,
-        Math.min(columnCount, used.columns || 1),
-      );
-      event.clipboardData.setData("text/plain", formatTsv(workbook.getTexts(sheetId, visible)));
+      const selection = liveSelection();
+      if (!selection || !event.clipboardData || !gridHasFocus(container.current)) return;
+      const cells = cellsOf(selection.rect);
+      event.clipboardData.setData("text/plain", formatTsv(workbook.getTexts(sheetId, cells)));
       event.preventDefault();
-      if (cut) workbook.clear(sheetId, visible, "Contents", "user");
+      if (cut) workbook.clear(sheetId, cells, "Contents", "user");
     };
     const onCopy = (event: ClipboardEvent) => copy(event, false);
     const onCut = (event: ClipboardEvent) => copy(event, true);
     const onPaste = (event: ClipboardEvent) => {
-      const selection = toModelSelection(sheetId, gridSelection);
+      const selection = liveSelection();
       const text = event.clipboardData?.getData("text/plain");
       if (!selection || !text || !gridHasFocus(container.current)) return;
       event.preventDefault();
@@ -283,6 +297,7 @@ export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Ele
       const width = Math.max(...block.map((line) => line.length));
       const at = { row: selection.rect.row, col: selection.rect.col };
       workbook.setInputs(sheetId, at.row, at.col, block);
+      // Excel selects what was pasted.
       select({
         sheetId,
         rect: { ...at, rowCount: block.length, colCount: width },
@@ -298,7 +313,7 @@ export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Ele
       window.removeEventListener("cut", onCut);
       window.removeEventListener("paste", onPaste);
     };
-  }, [workbook, sheetId, gridSelection, selectedRect, select, used, rows, columnCount]);
+  }, [workbook, sheetId, liveSelection, cellsOf, select]);
 
   return (
     <div ref={container} style={{ flex: 1, minHeight: 0, position: "relative" }} data-testid="grid">

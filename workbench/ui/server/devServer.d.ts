@@ -9,4 +9,6 @@ export function startWorkbenchServer(options: {
   host?: string;
   sandboxUrl?: string;
   liveReload?: boolean;
+  /** Rebuild when files change (default true). */
+  watch?: boolean;
 }): Promise<WorkbenchServer>;

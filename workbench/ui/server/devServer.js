@@ -5,7 +5,7 @@ const WebpackDevServer = require("webpack-dev-server");
 const makeConfig = require("../../../webpack.config.js");
 
 /**
- * @param {{ port: number; host?: string; sandboxUrl?: string; liveReload?: boolean }} options
+ * @param {{ port: number; host?: string; sandboxUrl?: string; liveReload?: boolean; watch?: boolean }} options
  * @returns {Promise<{ url: string; close: () => Promise<void> }>}
  */
 async function startWorkbenchServer(options) {
@@ -17,6 +17,8 @@ async function startWorkbenchServer(options) {
   );
   config.mode = "development";
   config.infrastructureLogging = { level: "warn" };
+  // Tests build once: edits made meanwhile must not swap the bundle under a running page.
+  if (options.watch === false) config.watchOptions = { ignored: "**/*" };
   const compiler = webpack(config);
   const server = new WebpackDevServer(
     {

@@ -1,0 +1,77 @@
+/* Clipboard and selection: 10,000 rows of tab-separated text pasted from the system clipboard (as
+   another application puts them there) land in the grid; selected with the keyboard, the Excel API's
+   selected range returns exactly those values. Copying a block puts Excel's TSV on the clipboard. */
+import assert from "node:assert/strict";
+import type { BrowserTest } from "./harness/browserTest";
+import { WorkbenchPage } from "./harness/workbenchPage";
+
+const ROWS = 10_000;
+
+/** Row i of the pasted block: text, a whole number, text with a quote, a decimal, a text code. */
+function sourceRow(i: number): string[] {
+  return [`Client ${i}`, String(1000 + i), `say "hi" ${i}`, (i / 4).toString(), `T-${i % 37}`];
+}
+
+/** How Excel reads each pasted entry back: numbers as numbers, text as text. */
+function expectedValues(row: string[]): (string | number)[] {
+  return row.map((text) => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text));
+}
+
+/** Excel's clipboard text: tab between cells, CRLF after rows, quotes around cells holding quotes. */
+function toTsv(rows: string[][]): string {
+  const quote = (cell: string) => (/["\t\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  return rows.map((row) => row.map(quote).join("\t")).join("\r\n") + "\r\n";
+}
+
+export const pasteSelectionTests: BrowserTest[] = [
+  {
+    name: "paste: 10,000 rows from the clipboard, selected with the keyboard, read back through getSelectedRange",
+    timeoutMs: 120_000,
+    async run({ page, baseUrl }) {
+      const workbench = new WorkbenchPage(page, baseUrl);
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
+      await workbench.open();
+      const rows = Array.from({ length: ROWS }, (_, i) => sourceRow(i));
+      await workbench.writeClipboard(toTsv(rows));
+
+      await workbench.goTo("B2");
+      await page.keyboard.press("Control+v");
+      await workbench.expectShown("B2", "Client 0");
+      await workbench.expectShown("D2", 'say "hi" 0');
+
+      // Select the block as a person would: its first cell, then Ctrl+Shift+Down and Ctrl+Shift+Right.
+      await workbench.goTo("A1");
+      await workbench.goTo("B2");
+      await page.keyboard.press("Control+Shift+ArrowDown");
+      await page.keyboard.press("Control+Shift+ArrowRight");
+
+      const selected = await workbench.taskpane().evaluate(() =>
+        Excel.run(async (context) => {
+          const range = context.workbook.getSelectedRange();
+          range.load("address, values");
+          await context.sync();
+          return { address: range.address, values: range.values };
+        }),
+      );
+      assert.equal(selected.address, `Sheet1!B2:F${ROWS + 1}`);
+      assert.equal(selected.values.length, ROWS);
+      selected.values.forEach((line, i) => assert.deepEqual(line, expectedValues(rows[i]), `row ${i + 2}`));
+    },
+  },
+  {
+    name: "copy: a selected block goes to the clipboard as Excel's tab-separated text",
+    timeoutMs: 60_000,
+    async run({ page, baseUrl }) {
+      const workbench = new WorkbenchPage(page, baseUrl);
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
+      await workbench.open();
+      await workbench.typeAt("A1", "name");
+      await workbench.typeAt("B1", "count");
+      await workbench.typeAt("A2", "two words");
+      await workbench.typeAt("B2", "=1+1");
+      await workbench.goTo("A1:B2");
+      await page.keyboard.press("Control+c");
+      assert.equal(await workbench.readClipboard(), "name\tcount\r\ntwo words\t2\r\n");
+    },
+  },
+];
