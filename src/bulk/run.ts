@@ -5,15 +5,15 @@
  * an ETA computed from the injected clock.
  */
 import { isHaloError } from "../halo/errors";
-import { batchLength, jsonBytes } from "./batch";
+import { batchLength } from "./batch";
 import { BatchSizer } from "./batchSizer";
-import { isCustomFieldList, mergeCustomFields } from "./customFields";
 import { classifyFailure, failureMessage, isTimeout } from "./failure";
 import type { HaloPort, PortPostResult } from "./haloPort";
 import { withInstanceLock } from "./instanceLock";
 import type { HaloObject } from "./payload";
 import type { Plan, PlannedRow } from "./planTypes";
-import { beforeImageFrom, describeMismatches, fieldsNotTaken } from "./readBack";
+import { describeMismatches, fieldsNotTaken } from "./readBack";
+import { prepareRow } from "./prepareRow";
 import type { RowResult, RowStatus } from "./rowResult";
 import { RunControl } from "./runControl";
 import { withRetries, type RetryPolicy } from "./retry";
@@ -152,34 +152,22 @@ class RunEngine {
 
   private async prepare(entry: Entry): Promise<void> {
     entry.prepared = true;
-    entry.before = entry.row.before;
-    if (entry.row.action !== "update" || this.plan.flags.dryRun) return;
-    const changesCustomFields = isCustomFieldList(entry.object.customfields);
-    const needsMerge =
-      changesCustomFields && (this.options.replacesCustomFieldList ?? (() => true))(this.plan.entity);
-    const needsBefore = !entry.before && (this.options.readBeforeImages ?? true);
-    if (!needsMerge && !needsBefore) return;
-    let record: HaloObject;
-    try {
-      record = await this.read(entry.row.id as number);
-    } catch (error) {
-      if (this.isFatal(error)) return this.stop(error);
-      const why = needsMerge ? "to keep its other custom fields" : "to keep a before-image for undo";
-      this.settle(
-        entry,
-        "Failed",
-        `Not sent: could not read record ${entry.row.id} ${why}: ${failureMessage(error)}`,
-      );
-      return;
+    const prepared = await prepareRow(entry.row, entry.object, {
+      entity: this.plan.entity,
+      flags: this.plan.flags,
+      readBeforeImages: this.options.readBeforeImages ?? true,
+      replacesCustomFieldList: this.options.replacesCustomFieldList ?? (() => true),
+      read: (id) => this.read(id),
+    });
+    if (prepared.ok) {
+      entry.object = prepared.object;
+      entry.bytes = prepared.bytes;
+      entry.before = prepared.before;
+    } else if (this.isFatal(prepared.error)) this.stop(prepared.error);
+    else {
+      const reason = `could not read record ${entry.row.id} ${prepared.why}: ${failureMessage(prepared.error)}`;
+      this.settle(entry, "Failed", `Not sent: ${reason}`);
     }
-    if (needsMerge) {
-      entry.object = {
-        ...entry.object,
-        customfields: mergeCustomFields(record.customfields, entry.object.customfields as never),
-      };
-      entry.bytes = jsonBytes({ ...entry.object, ...this.plan.flags.objectFields });
-    }
-    entry.before ??= beforeImageFrom(record, entry.object, this.plan.flags.objectFields);
   }
 
   private async send(batch: Entry[], bisecting: boolean): Promise<void> {
