@@ -114,4 +114,64 @@ describe("bulk engine against the sandbox", () => {
     expect(stats.rowsWritten).toMatchObject({ created: 0, updated: 0 });
     expect((await getEntity(halo.client, "Tickets", tickets[0])).summary).not.toBe(`Dry ${tickets[0]}`);
   });
+
+  it("cancel mid-run finishes the batch in flight; rows not sent stay as they were", async () => {
+    const before = await halo.records("Client");
+    const ids = [...before.keys()].slice(0, 200);
+    const plan = buildPlan({
+      entity: "Client",
+      source: table(
+        ["id", "name"],
+        ids.map((id) => [id, `Cancelled ${id}`]),
+      ),
+      options: { batchRows: 25 },
+    });
+    const handle = startRun(plan, haloClientPort(halo.client), {
+      clock: systemClock,
+      readBeforeImages: false,
+      onProgress: (p) => {
+        if (p.requests === 2) handle.cancel();
+      },
+    });
+    const report = await handle.done;
+    const statuses = report.results.map((r) => r.status);
+    expect(statuses.slice(0, 50)).toEqual(Array(50).fill("Updated"));
+    expect(statuses.slice(50)).toEqual(Array(150).fill("NotSent"));
+    const after = await halo.records("Client");
+    for (const [i, id] of ids.entries())
+      expect(after.get(id)?.name).toBe(i < 50 ? `Cancelled ${id}` : before.get(id)?.name);
+    expect((await halo.stats()).rowsWritten.updated).toBe(50);
+  });
+
+  it("waits for the shared rate limiter and shows the waits as progress", async () => {
+    const limited = await startBulkSandbox(
+      { seed: 1, rateLimit: "4/1" },
+      { rateLimit: { limit: 4, windowMs: 1000, marginMs: 50 } },
+    );
+    try {
+      const ids = [...(await limited.records("Client")).keys()].slice(0, 60);
+      const plan = buildPlan({
+        entity: "Client",
+        source: table(
+          ["id", "name"],
+          ids.map((id) => [id, `Limited ${id}`]),
+        ),
+        options: { batchRows: 5 },
+      });
+      let waitsSeen = 0;
+      const report = await startRun(plan, haloClientPort(limited.client), {
+        clock: systemClock,
+        readBeforeImages: false,
+        onProgress: (p) => {
+          if (p.waitingMs !== undefined) waitsSeen++;
+        },
+      }).done;
+      expect(new Set(report.results.map((r) => r.status))).toEqual(new Set(["Updated"]));
+      expect(report.rateLimitWaits).toBeGreaterThan(0);
+      expect(waitsSeen).toBe(report.rateLimitWaits);
+      expect((await limited.stats()).rowsWritten.updated).toBe(60);
+    } finally {
+      await limited.close();
+    }
+  });
 });
