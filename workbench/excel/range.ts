@@ -17,6 +17,12 @@ const DIMENSION_MISMATCH =
 
 /** Range.values/formulas/numberFormat input: a 2-D array of the range's size, or one value for all. */
 export function blockFor(value: unknown, rect: Rect, property: string): unknown[][] {
+  if (value === null || value === undefined) {
+    throw invalidArgument(
+      `null is not a valid value for the whole ${property} property.`,
+      `Range.${property}`,
+    );
+  }
   if (!Array.isArray(value)) {
     if (rect.rowCount * rect.colCount > 5_000_000)
       throw invalidArgument(DIMENSION_MISMATCH, `Range.${property}`);
@@ -31,7 +37,8 @@ export function blockFor(value: unknown, rect: Rect, property: string): unknown[
   return value as unknown[][];
 }
 
-function checkCellValues(block: unknown[][], property: string): ApiValue[][] {
+/** Checks cell values and turns null entries into holes: Excel leaves those cells unchanged. */
+function checkCellValues(block: unknown[][], property: string): (ApiValue | undefined)[][] {
   for (const row of block) {
     for (const v of row) {
       if (
@@ -54,7 +61,7 @@ function checkCellValues(block: unknown[][], property: string): ApiValue[][] {
       }
     }
   }
-  return block as ApiValue[][];
+  return block.map((row) => row.map((v) => (v === null ? undefined : (v as ApiValue))));
 }
 
 function valueType(v: unknown): string {
@@ -367,7 +374,7 @@ defineProperties(Range, "Range", {
         return;
       }
       const block = blockFor(value, t.rect, "numberFormat").map((row) =>
-        row.map((f) => (f === null || f === "" ? "General" : String(f))),
+        row.map((f) => (f === null || f === undefined ? undefined : f === "" ? "General" : String(f))),
       );
       r.context.model.setNumberFormats(t.sheetId, t.rect.row, t.rect.col, block, "api");
     },

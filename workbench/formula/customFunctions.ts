@@ -127,13 +127,17 @@ export class CustomFunctionRegistry {
 }
 
 /** A 2-D argument as Excel passes it: blanks become "" (0 / FALSE for number / boolean arrays). */
-export function matrixArgument(matrix: Matrix, type: string | undefined): unknown[][] | CellError {
+export function matrixArgument(
+  matrix: Matrix,
+  type: string | undefined,
+  errorsAllowed = false,
+): unknown[][] | CellError {
   const out: unknown[][] = new Array(matrix.length);
   for (let i = 0; i < matrix.length; i++) {
     const line = matrix[i];
     const converted: unknown[] = new Array(line.length);
     for (let j = 0; j < line.length; j++) {
-      const v = scalarArgument(line[j], type);
+      const v = scalarArgument(line[j], type, errorsAllowed);
       if (isError(v)) return v;
       converted[j] = v;
     }
@@ -142,9 +146,17 @@ export function matrixArgument(matrix: Matrix, type: string | undefined): unknow
   return out;
 }
 
-/** A single argument converted to the parameter's declared type; an error when it cannot be. */
-export function scalarArgument(v: Scalar, type: string | undefined): unknown {
-  if (isError(v)) return v;
+/**
+ * A single argument converted to the parameter's declared type; an error when it cannot be (the
+ * function is then not called). With allowErrorForDataTypeAny, `any` parameters receive error values
+ * as CustomFunctions.Error objects instead.
+ */
+export function scalarArgument(v: Scalar, type: string | undefined, errorsAllowed = false): unknown {
+  if (isError(v)) {
+    return errorsAllowed && (type === undefined || type === "any")
+      ? new CustomFunctionError(v.code, v.message)
+      : v;
+  }
   switch (type) {
     case "number":
       return toNumber(v);

@@ -55,6 +55,10 @@ export class CalcEngine {
   private readonly unresolved = new Map<string, Set<FormulaCell>>();
   private readonly slots = new Map<FormulaCell, Map<string, AsyncSlot>>();
   private readonly usedSlots = new Set<string>();
+  /** Formulas calling volatile custom functions: recalculated on every recalculation, as in Excel. */
+  private readonly volatile = new Set<FormulaCell>();
+  /** Cells were edited since the last recalculation (volatile formulas then recalculate). */
+  private edited = false;
   private queue: FormulaCell[] = [];
   private calculating = false;
   private pendingAsync = 0;
@@ -133,6 +137,7 @@ export class CalcEngine {
 
   /** Constants or formulas in rect changed: everything reading them (transitively) is dirty. */
   markChanged(sheet: Sheet, rect: Rect, except?: FormulaCell): void {
+    if (!except) this.edited = true;
     this.index.forEachReader(sheet.id, rect, (reader) => {
       if (reader !== except) this.markDirty(reader);
     });
@@ -200,6 +205,13 @@ export class CalcEngine {
   /** Calculates every dirty formula. */
   recalc(): void {
     if (this.calculating) return;
+    if (this.edited) {
+      this.edited = false;
+      for (const cell of this.volatile) {
+        if (this.cells.has(cell)) this.markDirty(cell);
+        else this.volatile.delete(cell);
+      }
+    }
     this.calculating = true;
     try {
       for (let i = 0; i < this.queue.length; i++) {
@@ -372,6 +384,8 @@ export class CalcEngine {
     if (!fn.implementation)
       return new CellError("#NAME?", `${name} has no implementation (CustomFunctions.associate).`);
     const params = fn.metadata.parameters ?? [];
+    const errorsAllowed = this.functions.allowErrorForDataTypeAny;
+    if (fn.metadata.options?.volatile) this.volatile.add(ev.cell);
     const repeating = params.length > 0 && params[params.length - 1].repeating;
     if (!repeating && args.length > params.length) {
       return new CellError("#VALUE!", `${name} takes at most ${params.length} arguments.`);
@@ -394,7 +408,7 @@ export class CalcEngine {
       } else if (param.dimensionality === "matrix") {
         const value = ev.operand(node);
         const matrix: Matrix = Array.isArray(value) ? value : [[value]];
-        const m = matrixArgument(matrix, param.type);
+        const m = matrixArgument(matrix, param.type, errorsAllowed);
         if (isError(m)) return m;
         arg = m;
       } else {
@@ -403,7 +417,7 @@ export class CalcEngine {
           liftable.push({ index: i, values: value, param });
           arg = undefined;
         } else {
-          const s = scalarArgument(value, param.type);
+          const s = scalarArgument(value, param.type, errorsAllowed);
           if (isError(s)) return s;
           arg = s;
         }
@@ -417,7 +431,7 @@ export class CalcEngine {
       return lift(matrices, (scalars) => {
         const callArgs = [...converted];
         for (let k = 0; k < liftable.length; k++) {
-          const s = scalarArgument(scalars[k], liftable[k].param.type);
+          const s = scalarArgument(scalars[k], liftable[k].param.type, errorsAllowed);
           if (isError(s)) return s;
           callArgs[liftable[k].index] = s;
         }

@@ -30,8 +30,9 @@ import {
   type WorkbookListener,
 } from "./types";
 
-/** What a cell write accepts: model scalars, or API values (strings are read as typed input). */
-export type CellInput = Scalar | ApiValue;
+/** What a cell write accepts: model scalars, or API values (strings are read as typed input).
+    In blocks, `undefined` leaves a cell unchanged (the Excel API's null). */
+export type CellInput = Scalar | ApiValue | undefined;
 
 /** A cell's content copied verbatim: a formula, or a value stored as it is (text is not re-read). */
 type RawContent = Scalar | { formula: string };
@@ -455,7 +456,8 @@ export class Workbook {
           this.engine.attach(compiledFormula);
           continue;
         }
-        const v = line[j] as CellInput;
+        const v = line[j] as CellInput | undefined;
+        if (v === undefined) continue; // a hole in the block leaves the cell as it is
         let value: Scalar;
         if (typeof v === "string" && readAsTyped) {
           const parsed = parseInput(v, sheet.numberFormat(r, c));
@@ -464,7 +466,7 @@ export class Workbook {
             sheet.setNumberFormat(r, c, parsed.impliedFormat);
           }
         } else {
-          value = v === undefined ? null : v;
+          value = v;
         }
         const old = sheet.setConstant(r, c, value);
         if (old) this.engine.detach(old);
@@ -503,18 +505,19 @@ export class Workbook {
     sheetId: string,
     row: number,
     col: number,
-    formats: string[][],
+    formats: (string | undefined)[][],
     source: ChangeSource = "api",
   ): void {
     const sheet = this.sheet(sheetId);
-    formats.forEach((line, i) => line.forEach((f, j) => sheet.setNumberFormat(row + i, col + j, f)));
+    let colCount = 0;
+    formats.forEach((line, i) => {
+      colCount = Math.max(colCount, line.length);
+      line.forEach((f, j) => {
+        if (f !== undefined) sheet.setNumberFormat(row + i, col + j, f);
+      });
+    });
     sheet.touched();
-    const rect = {
-      row,
-      col,
-      rowCount: formats.length,
-      colCount: Math.max(0, ...formats.map((l) => l.length)),
-    };
+    const rect = { row, col, rowCount: formats.length, colCount };
     this.recordChange(sheet.id, [rect], source);
     this.afterWrite();
   }

@@ -89,6 +89,29 @@ describe("proxy objects and sync", () => {
     expect(error.code).toBe("InvalidArgument");
   });
 
+  test("null in a 2-D array leaves that cell unchanged; null for the whole property is invalid", async () => {
+    const { run, model, sheet } = setup();
+    model.setValues(sheet, 0, 0, [["keep", "old"]]);
+    await run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:B1");
+      range.values = [[null, "new"]];
+      range.numberFormat = [[null, "@"]];
+      await ctx.sync();
+    });
+    expect(model.getValues(sheet, { row: 0, col: 0, rowCount: 1, colCount: 2 })).toEqual([["keep", "new"]]);
+    expect(model.getNumberFormats(sheet, { row: 0, col: 0, rowCount: 1, colCount: 2 })).toEqual([
+      ["General", "@"],
+    ]);
+    const error = await errorOf(
+      run(async (ctx) => {
+        (ctx.workbook.worksheets.getActiveWorksheet().getRange("A1") as unknown as { values: null }).values =
+          null;
+        await ctx.sync();
+      }),
+    );
+    expect(error.code).toBe("InvalidArgument");
+  });
+
   test("a 50,000 x 20 write in chunks under 5 MB lands complete", async () => {
     const { run, model, sheet } = setup();
     const rows = 50_000;

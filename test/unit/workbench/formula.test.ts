@@ -212,6 +212,70 @@ describe("custom functions are called as Excel calls them", () => {
     expect(called).toBe(false);
   });
 
+  test("streaming functions get an invocation whose setResult updates the cell", async () => {
+    const { wb, put, val } = setup();
+    wb.customFunctions.loadMetadata(
+      {
+        functions: [
+          { id: "TICK", name: "TICK", parameters: [], options: { stream: true, cancelable: true } },
+        ],
+      },
+      "HALO",
+    );
+    let push: ((v: unknown) => void) | undefined;
+    let canceled = false;
+    wb.customFunctions.associate("TICK", ((invocation: {
+      setResult: (v: unknown) => void;
+      onCanceled?: () => void;
+    }) => {
+      push = invocation.setResult;
+      invocation.onCanceled = () => {
+        canceled = true;
+      };
+    }) as never);
+    put([0, 0], "=HALO.TICK()");
+    put([0, 1], '=A1&"!"');
+    expect(val(0, 0)).toBe("#BUSY!");
+    push!("one");
+    await wb.whenCalculated();
+    expect(val(0, 1)).toBe("one!");
+    push!("two");
+    await wb.whenCalculated();
+    expect(val(0, 1)).toBe("two!");
+    put([0, 0], "");
+    expect(canceled).toBe(true);
+  });
+
+  test("with allowErrorForDataTypeAny, any-typed parameters receive errors as CustomFunctions.Error", () => {
+    const { wb, put, val } = setup();
+    wb.customFunctions.loadMetadata(
+      {
+        allowErrorForDataTypeAny: true,
+        functions: [{ id: "KIND", name: "KIND", parameters: [{ name: "x", type: "any" }] }],
+      },
+      "HALO",
+    );
+    wb.customFunctions.associate("KIND", ((x: unknown) =>
+      x instanceof CustomFunctionError ? `error ${x.code}` : typeof x) as never);
+    put([0, 0], "=NA()");
+    put([0, 1], "=HALO.KIND(A1)");
+    expect(val(0, 1)).toBe("error #N/A");
+  });
+
+  test("volatile functions recalculate on every recalculation", () => {
+    const { wb, put, val } = setup();
+    let n = 0;
+    wb.customFunctions.loadMetadata(
+      { functions: [{ id: "COUNTER", name: "COUNTER", parameters: [], options: { volatile: true } }] },
+      "HALO",
+    );
+    wb.customFunctions.associate("COUNTER", (() => ++n) as never);
+    put([0, 0], "=HALO.COUNTER()");
+    const first = val(0, 0) as number;
+    put([5, 5], "unrelated");
+    expect(val(0, 0)).toBe(first + 1);
+  });
+
   test("10,000 payload-style formulas recalculate well under a second", () => {
     const { wb, sheet, val } = setup();
     wb.customFunctions.loadMetadata(
