@@ -4,15 +4,23 @@
  */
 import { haloClientPort } from "../../src/bulk/haloClientPort";
 import { undo } from "../../src/bulk/journal";
-import { buildPlan } from "../../src/bulk/plan";
+import { buildPlan, type PlanOptions } from "../../src/bulk/plan";
 import { startRun } from "../../src/bulk/run";
 import type { CellValue } from "../../src/bulk/cells";
 import { systemClock } from "../../src/halo/clock";
 import { getEntity } from "../../src/halo/entities";
 import { countOf, startBulkSandbox, type BulkSandbox } from "./bulkSandboxSetup";
 
-function table(headers: string[], rows: CellValue[][]) {
-  return { headers, rows: rows.map((values, i) => ({ rowNumber: i + 2, values })) };
+/** A plan from a header row and one row of values per id. */
+function planFor(
+  entity: string,
+  headers: string[],
+  ids: number[],
+  values: (id: number) => CellValue[],
+  options: PlanOptions = {},
+) {
+  const rows = ids.map((id, i) => ({ rowNumber: i + 2, values: [id, ...values(id)] }));
+  return buildPlan({ entity, source: { headers, rows }, options });
 }
 
 describe("bulk engine against the sandbox", () => {
@@ -29,13 +37,8 @@ describe("bulk engine against the sandbox", () => {
     await halo.setFaults(
       "reset=0.04,502=0.04,500=0.03,slow=0.04,slowms=1500,poison=#POISON,methods=POST,seed=5",
     );
-    const plan = buildPlan({
-      entity: "Client",
-      source: table(
-        ["id", "name"],
-        ids.map((id) => [id, poison.has(id) ? "#POISON" : `Bulk ${id}`]),
-      ),
-      options: { batchRows: 20 },
+    const plan = planFor("Client", ["id", "name"], ids, (id) => [poison.has(id) ? "#POISON" : `Bulk ${id}`], {
+      batchRows: 20,
     });
     const report = await startRun(plan, haloClientPort(halo.client), {
       clock: systemClock,
@@ -68,14 +71,13 @@ describe("bulk engine against the sandbox", () => {
   it("undo restores the sandbox's data, custom fields included, without wiping the others", async () => {
     const sites = [...(await halo.records("Site")).keys()].slice(0, 30);
     const original = await Promise.all(sites.map((id) => getEntity(halo.client, "Site", id)));
-    const plan = buildPlan({
-      entity: "Site",
-      source: table(
-        ["id", "name", "customfields.CFSiteCode"],
-        sites.map((id) => [id, `Site ${id} renamed`, `NEW-${id}`]),
-      ),
-      options: { batchRows: 10 },
-    });
+    const plan = planFor(
+      "Site",
+      ["id", "name", "customfields.CFSiteCode"],
+      sites,
+      (id) => [`Site ${id} renamed`, `NEW-${id}`],
+      { batchRows: 10 },
+    );
     const port = haloClientPort(halo.client);
     const report = await startRun(plan, port, { clock: systemClock }).done;
     expect(new Set(report.results.map((r) => r.status))).toEqual(new Set(["Updated"]));
@@ -98,14 +100,7 @@ describe("bulk engine against the sandbox", () => {
 
   it("a server-side dry run (Tickets has a validate-only flag) saves nothing", async () => {
     const tickets = [...(await halo.records("Tickets")).keys()].slice(0, 5);
-    const plan = buildPlan({
-      entity: "Tickets",
-      source: table(
-        ["id", "summary"],
-        tickets.map((id) => [id, `Dry ${id}`]),
-      ),
-      options: { dryRun: true },
-    });
+    const plan = planFor("Tickets", ["id", "summary"], tickets, (id) => [`Dry ${id}`], { dryRun: true });
     expect(plan.flags.serverValidate).toBe(true);
     const report = await startRun(plan, haloClientPort(halo.client), { clock: systemClock }).done;
     expect(new Set(report.results.map((r) => r.status))).toEqual(new Set(["WouldUpdate"]));
@@ -118,14 +113,7 @@ describe("bulk engine against the sandbox", () => {
   it("cancel mid-run finishes the batch in flight; rows not sent stay as they were", async () => {
     const before = await halo.records("Client");
     const ids = [...before.keys()].slice(0, 200);
-    const plan = buildPlan({
-      entity: "Client",
-      source: table(
-        ["id", "name"],
-        ids.map((id) => [id, `Cancelled ${id}`]),
-      ),
-      options: { batchRows: 25 },
-    });
+    const plan = planFor("Client", ["id", "name"], ids, (id) => [`Cancelled ${id}`], { batchRows: 25 });
     const handle = startRun(plan, haloClientPort(halo.client), {
       clock: systemClock,
       readBeforeImages: false,
@@ -150,14 +138,7 @@ describe("bulk engine against the sandbox", () => {
     );
     try {
       const ids = [...(await limited.records("Client")).keys()].slice(0, 60);
-      const plan = buildPlan({
-        entity: "Client",
-        source: table(
-          ["id", "name"],
-          ids.map((id) => [id, `Limited ${id}`]),
-        ),
-        options: { batchRows: 5 },
-      });
+      const plan = planFor("Client", ["id", "name"], ids, (id) => [`Limited ${id}`], { batchRows: 5 });
       let waitsSeen = 0;
       const report = await startRun(plan, haloClientPort(limited.client), {
         clock: systemClock,

@@ -2,6 +2,9 @@
  * An in-process sandbox (port 0) and a signed-in client for the bulk and CLI contract tests, with
  * the sandbox's stats and fault controls at hand.
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../../sandbox/server";
 import { createHaloClient, type HaloClient, type HaloClientOptions } from "../../src/halo/client";
 import { listEntities } from "../../src/halo/entities";
@@ -55,5 +58,19 @@ export async function startBulkSandbox(
       return new Map(rows.map((r) => [Number(r.id), r]));
     },
     close: () => sandbox.close(),
+  };
+}
+
+/** A sandbox plus a temporary folder for CSV files; close() removes both. */
+export async function startCliSandbox(options: SandboxOptions = {}): Promise<BulkSandbox & { dir: string }> {
+  const halo = await startBulkSandbox(options);
+  const dir = await mkdtemp(join(tmpdir(), "halosheet-cli-"));
+  return {
+    ...halo,
+    dir,
+    close: async () => {
+      await halo.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,9 +1,8 @@
 /** The `halosheet` bin as a user runs it: a child process, after npm install, with no build step. */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { startBulkSandbox, type BulkSandbox } from "./bulkSandboxSetup";
+import { startCliSandbox, type BulkSandbox } from "./bulkSandboxSetup";
 
 const BIN = resolve(__dirname, "../../bin/halosheet.cjs");
 
@@ -25,16 +24,13 @@ function runBin(
 }
 
 describe("halosheet bin", () => {
-  let halo: BulkSandbox;
+  let halo: BulkSandbox & { dir: string };
   let dir: string;
   beforeAll(async () => {
-    halo = await startBulkSandbox();
-    dir = await mkdtemp(join(tmpdir(), "halosheet-bin-"));
+    halo = await startCliSandbox();
+    dir = halo.dir;
   });
-  afterAll(async () => {
-    await halo.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => halo.close());
 
   it("prints usage", async () => {
     const ran = await runBin(["--help"], {});

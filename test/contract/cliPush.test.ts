@@ -3,13 +3,12 @@
  * ceil(2000 / batch) requests, 5 bad rows among 2,000, --dry-run sends no write), the results file,
  * and the exit codes.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { runCli } from "../../src/cli/main";
-import { countOf, startBulkSandbox, type BulkSandbox } from "./bulkSandboxSetup";
+import { countOf, startCliSandbox, type BulkSandbox } from "./bulkSandboxSetup";
 
 interface Ran {
   code: number;
@@ -17,23 +16,20 @@ interface Ran {
 }
 
 describe("halosheet push and pull against the sandbox", () => {
-  let halo: BulkSandbox;
+  let halo: BulkSandbox & { dir: string };
   let dir: string;
   let ids: number[];
   const originalNames = new Map<number, string>();
 
   beforeAll(async () => {
     // Seed 9 holds a little over 2,000 clients.
-    halo = await startBulkSandbox({ seed: 9 });
+    halo = await startCliSandbox({ seed: 9 });
+    dir = halo.dir;
     const clients = await halo.records("Client");
     ids = [...clients.keys()].slice(0, 2000);
     for (const id of ids) originalNames.set(id, String(clients.get(id)?.name));
-    dir = await mkdtemp(join(tmpdir(), "halosheet-cli-"));
   });
-  afterAll(async () => {
-    await halo.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => halo.close());
   beforeEach(async () => {
     await fetch(`${halo.sandbox.url}/__sandbox/reset`, { method: "POST", body: JSON.stringify({ seed: 9 }) });
     await halo.setFaults("");
