@@ -2,7 +2,7 @@
 import { intersectRects, parseAddress, qualifiedAddress } from "../model/address";
 import { unionRects } from "../model/sheet";
 import { CellError, MAX_COLS, MAX_ROWS, type ApiValue, type Rect } from "../model/types";
-import { ClientObject, defineProperties, type RequestContext } from "./clientObject";
+import { ClientObject, PAYLOAD_LIMIT_BYTES, defineProperties, type RequestContext } from "./clientObject";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
 import { RangeFormat } from "./rangeFormat";
 import { Worksheet } from "./worksheet";
@@ -62,6 +62,22 @@ function checkCellValues(block: unknown[][], property: string): (ApiValue | unde
     }
   }
   return block.map((row) => row.map((v) => (v === null ? undefined : (v as ApiValue))));
+}
+
+/**
+ * A per-cell property of a range as loaded: refused before it is built when even blank cells ("",
+ * three bytes each in the response) would exceed the response limit, as Excel on the web refuses it.
+ */
+function cellGrid<T>(r: Range, read: (sheetId: string, rect: Rect) => T[][]): T[][] {
+  const { sheetId, rect } = r._t();
+  if (rect.rowCount * rect.colCount * 3 > PAYLOAD_LIMIT_BYTES) {
+    throw new OfficeExtensionError(
+      ErrorCodes.responsePayloadSizeLimitExceeded,
+      `Loading ${rect.rowCount * rect.colCount} cells exceeds the response payload limit. Load a smaller range.`,
+      "Range.load",
+    );
+  }
+  return read(sheetId, rect);
 }
 
 function valueType(v: unknown): string {
@@ -340,7 +356,7 @@ defineProperties(Range, "Range", {
   isEntireRow: { get: (r) => r._t().rect.col === 0 && r._t().rect.colCount === MAX_COLS },
   isEntireColumn: { get: (r) => r._t().rect.row === 0 && r._t().rect.rowCount === MAX_ROWS },
   values: {
-    get: (r) => r.context.model.getApiValues(r._t().sheetId, r._t().rect),
+    get: (r) => cellGrid(r, (id, rect) => r.context.model.getApiValues(id, rect)),
     set: (r, value) => {
       const t = r._t();
       r.context.model.setValues(
@@ -353,7 +369,7 @@ defineProperties(Range, "Range", {
     },
   },
   formulas: {
-    get: (r) => r.context.model.getApiFormulas(r._t().sheetId, r._t().rect),
+    get: (r) => cellGrid(r, (id, rect) => r.context.model.getApiFormulas(id, rect)),
     set: (r, value) => {
       const t = r._t();
       r.context.model.setFormulas(
@@ -366,7 +382,7 @@ defineProperties(Range, "Range", {
     },
   },
   numberFormat: {
-    get: (r) => r.context.model.getNumberFormats(r._t().sheetId, r._t().rect),
+    get: (r) => cellGrid(r, (id, rect) => r.context.model.getNumberFormats(id, rect)),
     set: (r, value) => {
       const t = r._t();
       if (!Array.isArray(value)) {
@@ -379,8 +395,9 @@ defineProperties(Range, "Range", {
       r.context.model.setNumberFormats(t.sheetId, t.rect.row, t.rect.col, block, "api");
     },
   },
-  text: { get: (r) => r.context.model.getTexts(r._t().sheetId, r._t().rect) },
+  text: { get: (r) => cellGrid(r, (id, rect) => r.context.model.getTexts(id, rect)) },
   valueTypes: {
-    get: (r) => r.context.model.getValues(r._t().sheetId, r._t().rect).map((row) => row.map(valueType)),
+    get: (r) =>
+      cellGrid(r, (id, rect) => r.context.model.getValues(id, rect)).map((row) => row.map(valueType)),
   },
 });

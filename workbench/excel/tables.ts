@@ -144,10 +144,6 @@ export class TableCollection extends Collection<Table> {
     return path === "count";
   }
 
-  get count(): number {
-    return this.items.length;
-  }
-
   /** add("A1:D1", true) or add(range, hasHeaders); workbook.tables.add needs a sheet-qualified
       address or uses the active sheet. */
   add(address: Range | string, hasHeaders: boolean): Table {

@@ -150,6 +150,17 @@ describe("proxy objects and sync", () => {
     expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
   });
 
+  test("loading the values of a whole sheet is refused before it is built", async () => {
+    const { run } = setup();
+    const error = await errorOf(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getActiveWorksheet().getRange().load("values");
+        await ctx.sync();
+      }),
+    );
+    expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+
   test("objects from a finished Excel.run cannot be used", async () => {
     const { run } = setup();
     let saved: { range: Excel.Range; ctx: Ctx } | undefined;
