@@ -2,13 +2,18 @@
    Chromium headless through each test on a fresh page, and prints "N passed, N failed". */
 import { startWorkbenchServer } from "../../workbench/ui/server/devServer";
 import { launchChromium } from "./harness/chromium";
-import { freePort } from "./harness/freePort";
 import type { BrowserTest } from "./harness/browserTest";
 import { postmanCaseTests } from "./postmanCase";
 import { excelRulesTests } from "./excelRules";
 import { pasteSelectionTests } from "./pasteSelection";
+import { sheetsSelectionTests } from "./sheetsSelection";
 
-const TESTS: BrowserTest[] = [...postmanCaseTests, ...excelRulesTests, ...pasteSelectionTests];
+const TESTS: BrowserTest[] = [
+  ...postmanCaseTests,
+  ...excelRulesTests,
+  ...pasteSelectionTests,
+  ...sheetsSelectionTests,
+];
 
 function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -22,7 +27,7 @@ async function main(): Promise<number> {
   const filter = process.argv[2];
   const selected = filter ? TESTS.filter((t) => t.name.includes(filter)) : TESTS;
   const started = Date.now();
-  const server = await startWorkbenchServer({ port: await freePort(), host: "127.0.0.1", watch: false });
+  const server = await startWorkbenchServer({ port: 0, host: "127.0.0.1", watch: false });
   const browser = await launchChromium();
   let passed = 0;
   let failed = 0;

@@ -1,8 +1,26 @@
+/** Glide mirrors the cells on screen in an accessible table; it counts the row numbers as column 0. */
+function accessibleCellId(address: string): string {
+  const { row, col } = parseCell(address);
+  return `glide-cell-${col + 1}-${row}`;
+}
+
+/** The grid's default geometry (workbench/ui/grid/Grid.tsx), for clicks on a grid that was not scrolled. */
+const ROW_MARKER_WIDTH = 56;
+const HEADER_HEIGHT = 26;
+const ROW_HEIGHT = 24;
+const COLUMN_WIDTH = 100;
+
 /* Drives the workbench as a person would: the name box to move, the keyboard to type, the grid's
    accessible cells (what Glide draws on its canvas, mirrored in the DOM) to read. */
 import assert from "node:assert/strict";
 import type { Frame, Page } from "playwright-core";
-import { columnIndex } from "../../../workbench/model/address";
+import { columnIndex, parseAddress } from "../../../workbench/model/address";
+
+function parseCell(address: string): { row: number; col: number } {
+  const rect = parseAddress(address)?.rect;
+  if (!rect || rect.rowCount !== 1 || rect.colCount !== 1) throw new Error(`Not a cell address: ${address}`);
+  return rect;
+}
 
 export class WorkbenchPage {
   constructor(
@@ -47,18 +65,57 @@ export class WorkbenchPage {
 
   async typeAt(address: string, text: string): Promise<void> {
     await this.goTo(address);
+    // Glide starts editing on a key only for a cell it has scrolled into view.
+    await this.page.locator(`[id="${accessibleCellId(address)}"]`).waitFor({ state: "attached" });
     await this.type(text);
   }
 
   /** What the grid shows in a cell that is on screen. */
   async shownText(address: string): Promise<string> {
-    const match = /^([A-Z]+)([0-9]+)$/.exec(address);
-    if (!match) throw new Error(`Not a cell address: ${address}`);
-    // The accessible table counts the row-number column as column 0.
-    const id = `glide-cell-${columnIndex(match[1]) + 1}-${Number(match[2]) - 1}`;
-    const cell = this.page.locator(`[id="${id}"]`);
+    const cell = this.page.locator(`[id="${accessibleCellId(address)}"]`);
     if ((await cell.count()) === 0) return `(${address} is not on screen)`;
     return (await cell.textContent()) ?? "";
+  }
+
+  private async canvasOrigin(): Promise<{ x: number; y: number }> {
+    const box = await this.page.getByTestId("data-grid-canvas").boundingBox();
+    if (!box) throw new Error("The grid is not on screen.");
+    return box;
+  }
+
+  /** Clicks a cell with the mouse (shift-click extends the selection). */
+  async clickCell(address: string, options: { shift?: boolean } = {}): Promise<void> {
+    const { row, col } = parseCell(address);
+    const origin = await this.canvasOrigin();
+    const x = origin.x + ROW_MARKER_WIDTH + col * COLUMN_WIDTH + COLUMN_WIDTH / 2;
+    const y = origin.y + HEADER_HEIGHT + row * ROW_HEIGHT + ROW_HEIGHT / 2;
+    if (options.shift) await this.page.keyboard.down("Shift");
+    await this.page.mouse.click(x, y);
+    if (options.shift) await this.page.keyboard.up("Shift");
+  }
+
+  async clickColumnHeader(letters: string): Promise<void> {
+    const origin = await this.canvasOrigin();
+    const x = origin.x + ROW_MARKER_WIDTH + columnIndex(letters) * COLUMN_WIDTH + COLUMN_WIDTH / 2;
+    await this.page.mouse.click(x, origin.y + HEADER_HEIGHT / 2);
+  }
+
+  async clickRowHeader(rowNumber: number): Promise<void> {
+    const origin = await this.canvasOrigin();
+    const y = origin.y + HEADER_HEIGHT + (rowNumber - 1) * ROW_HEIGHT + ROW_HEIGHT / 2;
+    await this.page.mouse.click(origin.x + ROW_MARKER_WIDTH / 2, y);
+  }
+
+  /** The address getSelectedRange reports in the task pane. */
+  async selectedAddress(): Promise<string> {
+    return this.taskpane().evaluate(() =>
+      Excel.run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load("address");
+        await context.sync();
+        return range.address;
+      }),
+    );
   }
 
   /** Waits (the grid redraws on the next frame) until a cell on screen shows `expected`. */

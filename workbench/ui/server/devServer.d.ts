@@ -5,6 +5,7 @@ export interface WorkbenchServer {
 }
 
 export function startWorkbenchServer(options: {
+  /** 0: any free port. */
   port: number;
   host?: string;
   sandboxUrl?: string;

@@ -38,7 +38,10 @@ async function startWorkbenchServer(options) {
     await server.stop();
     throw new Error(`The workbench build failed:\n${stats.toString("errors-only")}`);
   }
-  return { url: `http://${host}:${options.port}`, close: () => server.stop() };
+  // Port 0 asks the system for a free port (tests); report the one it gave.
+  const address = server.server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return { url: `http://${host}:${port}`, close: () => server.stop() };
 }
 
 module.exports = { startWorkbenchServer };

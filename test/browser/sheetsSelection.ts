@@ -1,0 +1,80 @@
+/* Selecting with the mouse and keyboard (click, shift-click, shift-arrows, column and row headers)
+   reaches the Excel API (getSelectedRange, onSelectionChanged); sheet tabs follow hidden sheets. */
+import assert from "node:assert/strict";
+import type { BrowserTest } from "./harness/browserTest";
+import { eventually } from "./harness/eventually";
+import { WorkbenchPage } from "./harness/workbenchPage";
+
+export const sheetsSelectionTests: BrowserTest[] = [
+  {
+    name: "selection: clicks, shift-click, shift-arrows and headers reach getSelectedRange and onSelectionChanged",
+    timeoutMs: 60_000,
+    async run({ page, baseUrl }) {
+      const workbench = new WorkbenchPage(page, baseUrl);
+      await workbench.open();
+      const taskpane = workbench.taskpane();
+      await taskpane.evaluate(() =>
+        Excel.run(async (context) => {
+          const seen: string[] = [];
+          Object.assign(window, { selectionEvents: seen });
+          context.workbook.worksheets.getActiveWorksheet().onSelectionChanged.add(async (event) => {
+            seen.push(event.address);
+          });
+          await context.sync();
+        }),
+      );
+
+      await workbench.clickCell("B2");
+      assert.equal(await workbench.selectedAddress(), "Sheet1!B2");
+      await workbench.clickCell("D5", { shift: true });
+      assert.equal(await workbench.selectedAddress(), "Sheet1!B2:D5");
+      await page.keyboard.press("Shift+ArrowDown");
+      assert.equal(await workbench.selectedAddress(), "Sheet1!B2:D6");
+      await workbench.clickColumnHeader("C");
+      assert.equal(await workbench.selectedAddress(), "Sheet1!C:C");
+      await workbench.clickRowHeader(4);
+      assert.equal(await workbench.selectedAddress(), "Sheet1!4:4");
+
+      const events = await taskpane.evaluate(
+        () => (window as unknown as { selectionEvents: string[] }).selectionEvents,
+      );
+      assert.deepEqual(events, ["B2", "B2:D5", "B2:D6", "C:C", "4:4"]);
+    },
+  },
+  {
+    name: "sheets: tabs switch sheets, hidden sheets leave the tabs and come back through the menu",
+    timeoutMs: 60_000,
+    async run({ page, baseUrl }) {
+      const workbench = new WorkbenchPage(page, baseUrl);
+      await workbench.open();
+      const taskpane = workbench.taskpane();
+      await taskpane.evaluate(() =>
+        Excel.run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          sheets.add("Data");
+          sheets.add("Secret").visibility = Excel.SheetVisibility.hidden;
+          await context.sync();
+        }),
+      );
+      const tabs = page.getByTestId("sheet-tabs").getByRole("tab");
+      await eventually(async () => assert.deepEqual(await tabs.allInnerTexts(), ["Sheet1", "Data"]));
+
+      await tabs.filter({ hasText: "Data" }).click();
+      const active = await taskpane.evaluate(() =>
+        Excel.run(async (context) => {
+          const sheet = context.workbook.worksheets.getActiveWorksheet();
+          sheet.load("name");
+          await context.sync();
+          return sheet.name;
+        }),
+      );
+      assert.equal(active, "Data");
+
+      await page.getByRole("button", { name: "Sheet options" }).click();
+      await page.getByRole("menuitem", { name: "Unhide Secret" }).click();
+      await eventually(async () =>
+        assert.deepEqual(await tabs.allInnerTexts(), ["Sheet1", "Data", "Secret"]),
+      );
+    },
+  },
+];
