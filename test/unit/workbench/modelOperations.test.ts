@@ -1,0 +1,151 @@
+import {
+  parseAddress,
+  qualifiedAddress,
+  rectAddress,
+  columnLetters,
+  columnIndex,
+} from "../../../workbench/model/address";
+import { Workbook } from "../../../workbench/model/workbook";
+import { CellError, MAX_COLS, MAX_ROWS } from "../../../workbench/model/types";
+import { WorkbookError } from "../../../workbench/model/errors";
+
+function setup() {
+  const wb = new Workbook();
+  return { wb, sheet: wb.getActiveSheet().id };
+}
+
+describe("addresses", () => {
+  test("column letters round-trip", () => {
+    for (const [i, letters] of [
+      [0, "A"],
+      [25, "Z"],
+      [26, "AA"],
+      [701, "ZZ"],
+      [702, "AAA"],
+      [MAX_COLS - 1, "XFD"],
+    ] as const) {
+      expect(columnLetters(i)).toBe(letters);
+      expect(columnIndex(letters)).toBe(i);
+    }
+  });
+
+  test("cells, ranges, whole columns and rows, quoted sheet names", () => {
+    expect(parseAddress("$B$2:A1")).toEqual({ rect: { row: 0, col: 0, rowCount: 2, colCount: 2 } });
+    expect(parseAddress("C:D")?.rect).toEqual({ row: 0, col: 2, rowCount: MAX_ROWS, colCount: 2 });
+    expect(parseAddress("3:4")?.rect).toEqual({ row: 2, col: 0, rowCount: 2, colCount: MAX_COLS });
+    expect(parseAddress("'It''s'!A1")).toEqual({
+      sheetName: "It's",
+      rect: { row: 0, col: 0, rowCount: 1, colCount: 1 },
+    });
+    expect(parseAddress("XFE1")).toBeUndefined();
+    expect(parseAddress("A0")).toBeUndefined();
+    expect(rectAddress({ row: 0, col: 2, rowCount: MAX_ROWS, colCount: 1 })).toBe("C:C");
+    expect(qualifiedAddress("Sheet 2", { row: 1, col: 1, rowCount: 1, colCount: 1 })).toBe("'Sheet 2'!B2");
+    expect(qualifiedAddress("AB12", { row: 0, col: 0, rowCount: 1, colCount: 1 })).toBe("'AB12'!A1");
+  });
+});
+
+describe("model operations", () => {
+  test("a formula syntax error is refused and leaves the cell as it was", () => {
+    const { wb, sheet } = setup();
+    wb.setCellInput(sheet, 0, 0, "1");
+    expect(() => wb.setCellInput(sheet, 0, 0, "=1+")).toThrow(WorkbookError);
+    expect(wb.getValue(sheet, 0, 0)).toBe(1);
+  });
+
+  test("the edit box shows formulas and typed-back constants; text keeps leading zeros with @", () => {
+    const { wb, sheet } = setup();
+    wb.setCellInput(sheet, 0, 0, "=1+1");
+    wb.setCellInput(sheet, 1, 0, "2024-03-01");
+    wb.fillNumberFormat(sheet, { row: 2, col: 0, rowCount: 1, colCount: 1 }, "@");
+    wb.setCellInput(sheet, 2, 0, "00123");
+    expect(wb.getCell(sheet, 0, 0)).toMatchObject({ input: "=1+1", value: 2, text: "2" });
+    expect(wb.getCell(sheet, 1, 0).input).toBe("2024-03-01");
+    expect(wb.getValue(sheet, 2, 0)).toBe("00123");
+  });
+
+  test("clearing a spill anchor clears its spilled cells; clear Formats keeps values", () => {
+    const { wb, sheet } = setup();
+    wb.setCellInput(sheet, 0, 0, "=SEQUENCE(3)");
+    expect(wb.getValue(sheet, 2, 0)).toBe(3);
+    wb.clear(sheet, { row: 0, col: 0, rowCount: 1, colCount: 1 });
+    expect(wb.getValue(sheet, 2, 0)).toBeNull();
+    expect(wb.usedRange(sheet)).toBeNull();
+    wb.setValues(sheet, 0, 1, [[5]]);
+    wb.setNumberFormats(sheet, 0, 1, [["0.00"]]);
+    wb.clear(sheet, { row: 0, col: 1, rowCount: 1, colCount: 1 }, "Formats");
+    expect(wb.getCell(sheet, 0, 1)).toMatchObject({ value: 5, numberFormat: "General" });
+  });
+
+  test("a whole-column number format is one rule, not a million cells", () => {
+    const { wb, sheet } = setup();
+    wb.fillNumberFormat(sheet, { row: 0, col: 3, rowCount: MAX_ROWS, colCount: 1 }, "0.0");
+    wb.setValues(sheet, 500_000, 3, [[2]]);
+    expect(wb.getCell(sheet, 500_000, 3).text).toBe("2.0");
+    expect(wb.usedRange(sheet, true)).toEqual({ row: 500_000, col: 3, rowCount: 1, colCount: 1 });
+  });
+
+  test("deleting a sheet turns references to it into #REF!", () => {
+    const { wb, sheet } = setup();
+    const data = wb.addSheet("Data").id;
+    wb.setCellInput(data, 0, 0, "4");
+    wb.setCellInput(sheet, 0, 0, "=Data!A1*2");
+    expect(wb.getValue(sheet, 0, 0)).toBe(8);
+    wb.deleteSheet(data);
+    expect((wb.getValue(sheet, 0, 0) as CellError).code).toBe("#REF!");
+  });
+
+  test("insertCellsDown moves cells, formulas and formats down within the columns", () => {
+    const { wb, sheet } = setup();
+    wb.setInputs(sheet, 0, 0, [
+      ["a", "x"],
+      ["b", '=A2&"!"'],
+    ]);
+    wb.insertCellsDown(sheet, { row: 0, col: 0, rowCount: 2, colCount: 1 });
+    expect(wb.getValues(sheet, { row: 0, col: 0, rowCount: 4, colCount: 1 })).toEqual([
+      [null],
+      [null],
+      ["a"],
+      ["b"],
+    ]);
+    expect(wb.getValue(sheet, 0, 1)).toBe("x");
+  });
+
+  test("selection of whole rows and columns, and per-sheet selections", () => {
+    const { wb, sheet } = setup();
+    const other = wb.addSheet().id;
+    wb.setSelection(sheet, { row: 0, col: 1, rowCount: MAX_ROWS, colCount: 2 });
+    wb.setSelection(other, { row: 4, col: 0, rowCount: 1, colCount: MAX_COLS });
+    expect(wb.getSelection()).toMatchObject({ sheetId: other, activeRow: 4, activeCol: 0 });
+    wb.activateSheet(sheet);
+    expect(wb.getSelection().rect).toEqual({ row: 0, col: 1, rowCount: MAX_ROWS, colCount: 2 });
+  });
+});
+
+describe("tables", () => {
+  test("without headers Excel inserts a header row of Column1..n above the data", () => {
+    const { wb, sheet } = setup();
+    wb.setValues(sheet, 0, 0, [
+      [1, 2],
+      [3, 4],
+    ]);
+    const table = wb.addTable(sheet, { row: 0, col: 0, rowCount: 2, colCount: 2 }, false);
+    expect(table.rect).toEqual({ row: 0, col: 0, rowCount: 3, colCount: 2 });
+    expect(wb.getValues(sheet, { row: 0, col: 0, rowCount: 3, colCount: 2 })).toEqual([
+      ["Column1", "Column2"],
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+
+  test("duplicate and blank headers are made unique; overlapping tables and duplicate names are refused", () => {
+    const { wb, sheet } = setup();
+    wb.setValues(sheet, 0, 0, [["id", "id", ""]]);
+    const t = wb.addTable(sheet, { row: 0, col: 0, rowCount: 2, colCount: 3 }, true, "Clients");
+    expect(wb.tables.headers(t.id)).toEqual(["id", "id2", "Column3"]);
+    expect(() => wb.addTable(sheet, { row: 1, col: 2, rowCount: 2, colCount: 2 }, true)).toThrow(/overlap/);
+    expect(() => wb.addTable(sheet, { row: 5, col: 0, rowCount: 2, colCount: 2 }, true, "clients")).toThrow(
+      /already exists/,
+    );
+  });
+});
