@@ -14,11 +14,6 @@ export function jsonBytes(value: HaloObject): number {
   return encoder.encode(JSON.stringify(value)).length;
 }
 
-/** Bytes of a JSON array holding objects of these sizes: brackets plus one comma between each. */
-export function arrayBytes(objectBytes: number[]): number {
-  return objectBytes.reduce((sum, b) => sum + b, 2) + Math.max(0, objectBytes.length - 1);
-}
-
 export interface Sized {
   bytes: number;
 }
