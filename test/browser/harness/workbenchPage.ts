@@ -106,6 +106,17 @@ export class WorkbenchPage {
     await this.page.mouse.click(origin.x + ROW_MARKER_WIDTH / 2, y);
   }
 
+  /** Drags a column header's right edge, as a person widens a column. */
+  async widenColumn(letters: string, by: number): Promise<void> {
+    const origin = await this.canvasOrigin();
+    const x = origin.x + ROW_MARKER_WIDTH + (columnIndex(letters) + 1) * COLUMN_WIDTH - 1;
+    const y = origin.y + HEADER_HEIGHT / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + by, y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   /** The address getSelectedRange reports in the task pane. */
   async selectedAddress(): Promise<string> {
     return this.taskpane().evaluate(() =>
