@@ -105,6 +105,9 @@ export function buildPlan(request: PlanRequest): Plan {
       ? snapshotById(request.snapshot, request.source.headers, payloadOptions)
       : undefined;
   const duplicates = duplicateIdReasons(converted.payloads);
+  // Grouped once: filtering the whole result per row made large plans quadratic.
+  const problemsByRow = groupByRow(converted.problems);
+  const payloadsByRow = groupByRow(converted.payloads);
 
   const rows: PlannedRow[] = [];
   const add = (row: Omit<PlannedRow, "key" | "changes" | "bytes"> & Partial<PlannedRow>): void => {
@@ -115,12 +118,12 @@ export function buildPlan(request: PlanRequest): Plan {
       add({ rowNumber, action: "skip", reason: `Row ${rowNumber} is hidden or filtered out; not sent.` });
       continue;
     }
-    const problems = converted.problems.filter((p) => p.rowNumber === rowNumber);
+    const problems = problemsByRow.get(rowNumber) ?? [];
     if (problems.length > 0) {
       add({ rowNumber, action: "skip", reason: `Row ${rowNumber}: ${problemText(problems)}` });
       continue;
     }
-    const payloads = converted.payloads.filter((p) => p.rowNumber === rowNumber);
+    const payloads = payloadsByRow.get(rowNumber) ?? [];
     if (payloads.length === 0) add({ rowNumber, action: "skip", reason: `Row ${rowNumber} is empty.` });
     for (const { object } of payloads) {
       const id = numericId(object.id);
@@ -168,4 +171,14 @@ export function buildPlan(request: PlanRequest): Plan {
     }
   }
   return { entity: schema.entity, rows, flags, batchRows, batchBytes };
+}
+
+function groupByRow<T extends { rowNumber: number }>(items: readonly T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.rowNumber);
+    if (group) group.push(item);
+    else groups.set(item.rowNumber, [item]);
+  }
+  return groups;
 }
