@@ -1,63 +1,80 @@
-/* Excel events (onSelectionChanged): handlers are registered by add() on the next sync, and called
-   asynchronously after the change, as Excel does, with Excel's event-argument shapes. */
+/* Excel events (onSelectionChanged, onChanged, onActivated): handlers are registered by add() on the
+   next sync, and called asynchronously after the change, as Excel does, with Excel's argument shapes.
+   onChanged fires for edits by the user and by the API, not for recalculation, as in Excel. */
 import { rectAddress } from "../model/address";
-import type { Selection } from "../model/types";
+import type { WorkbookEvent } from "../model/types";
 import type { Workbook } from "../model/workbook";
 import type { RequestContext } from "./clientObject";
 
 export type EventHandler = (args: Record<string, unknown>) => Promise<unknown> | unknown;
 
-interface Registration {
-  matches(selection: Selection): boolean;
-  args(selection: Selection): Record<string, unknown>;
-  handler: EventHandler;
-}
+/** Turns a model event into the argument lists of the handlers it concerns (none: ignore). */
+type Matcher = (event: WorkbookEvent) => Record<string, unknown>[];
 
-/** One per workbook model: listens to the model and fans selection changes out to handlers. */
+/** One per workbook model: listens to the model and fans its changes out to handlers. */
 export class EventHub {
-  private readonly registrations = new Set<Registration>();
+  private readonly registrations = new Set<{ match: Matcher; handler: EventHandler }>();
 
   constructor(
     model: Workbook,
     private readonly newWorkbookProxy: () => unknown,
   ) {
     model.subscribe((event) => {
-      if (event.type !== "selectionChanged") return;
-      const selection = event.selection;
       for (const reg of [...this.registrations]) {
-        if (!reg.matches(selection)) continue;
-        setTimeout(() => {
-          Promise.resolve()
-            .then(() => reg.handler(reg.args(selection)))
-            .catch((error) => console.error("selection handler failed", error));
-        }, 0);
+        for (const args of reg.match(event)) {
+          setTimeout(() => {
+            Promise.resolve()
+              .then(() => reg.handler(args))
+              .catch((error) => console.error("Excel event handler failed", error));
+          }, 0);
+        }
       }
     });
   }
 
-  onWorksheetSelection(sheetIdOf: () => string, handler: EventHandler): () => void {
-    const sheetId = sheetIdOf();
-    return this.register({
-      matches: (s) => s.sheetId === sheetId,
-      args: (s) => ({
-        type: "WorksheetSelectionChanged",
+  /** worksheet.onSelectionChanged (sheetId) or workbook.onSelectionChanged (undefined). */
+  onSelectionChanged(sheetId: string | undefined, handler: EventHandler): () => void {
+    return this.register(handler, (e) => {
+      if (e.type !== "selectionChanged") return [];
+      if (sheetId === undefined) return [{ workbook: this.newWorkbookProxy() }];
+      if (e.selection.sheetId !== sheetId) return [];
+      return [
+        {
+          type: "WorksheetSelectionChanged",
+          source: "Local",
+          worksheetId: e.selection.sheetId,
+          address: rectAddress(e.selection.rect),
+        },
+      ];
+    });
+  }
+
+  /** worksheet.onChanged (sheetId) or worksheets.onChanged (undefined): one call per edited range. */
+  onChanged(sheetId: string | undefined, handler: EventHandler): () => void {
+    return this.register(handler, (e) => {
+      if (e.type !== "cellsChanged" || e.source === "calc") return [];
+      if (sheetId !== undefined && e.sheetId !== sheetId) return [];
+      return e.rects.map((rect) => ({
+        type: "WorksheetChanged",
+        changeType: "RangeEdited",
         source: "Local",
-        worksheetId: s.sheetId,
-        address: rectAddress(s.rect),
-      }),
-      handler,
+        worksheetId: e.sheetId,
+        address: rectAddress(rect),
+      }));
     });
   }
 
-  onWorkbookSelection(handler: EventHandler): () => void {
-    return this.register({
-      matches: () => true,
-      args: () => ({ workbook: this.newWorkbookProxy() }),
-      handler,
+  /** worksheet.onActivated (sheetId) or worksheets.onActivated (undefined). */
+  onActivated(sheetId: string | undefined, handler: EventHandler): () => void {
+    return this.register(handler, (e) => {
+      if (e.type !== "activeSheetChanged") return [];
+      if (sheetId !== undefined && e.sheetId !== sheetId) return [];
+      return [{ type: "WorksheetActivated", worksheetId: e.sheetId }];
     });
   }
 
-  private register(reg: Registration): () => void {
+  private register(handler: EventHandler, match: Matcher): () => void {
+    const reg = { match, handler };
     this.registrations.add(reg);
     return () => this.registrations.delete(reg);
   }

@@ -56,7 +56,9 @@ export class ExcelWorkbook extends ClientObject {
   }
 
   get onSelectionChanged(): EventSource {
-    this.selectionEvent ??= new EventSource(this.context, (hub, handler) => hub.onWorkbookSelection(handler));
+    this.selectionEvent ??= new EventSource(this.context, (hub, handler) =>
+      hub.onSelectionChanged(undefined, handler),
+    );
     return this.selectionEvent;
   }
 

@@ -5,7 +5,7 @@ import { MAX_COLS, MAX_ROWS, type SheetVisibility } from "../model/types";
 import { ClientObject, defineProperties, type RequestContext } from "./clientObject";
 import { Collection } from "./collection";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
-import { EventSource, type EventHub } from "./events";
+import { EventSource, type EventHandler, type EventHub } from "./events";
 import { Range } from "./range";
 import { TableCollection } from "./tables";
 
@@ -15,7 +15,8 @@ export class Worksheet extends ClientObject {
   /** @internal */
   _id: string | undefined;
   private tablesProxy: TableCollection | undefined;
-  private selectionEvent: EventSource | undefined;
+  private events = new Map<string, EventSource>();
+  private freezePanesProxy: WorksheetFreezePanes | undefined;
 
   /** @internal `resolve` returns the sheet id, or null for a null object. */
   constructor(context: RequestContext, resolve: () => string | null, nullable = false) {
@@ -47,11 +48,33 @@ export class Worksheet extends ClientObject {
     return this.tablesProxy;
   }
 
+  private event(
+    name: string,
+    subscribe: (hub: EventHub, sheetId: string, handler: EventHandler) => () => void,
+  ) {
+    let source = this.events.get(name);
+    if (!source) {
+      source = new EventSource(this.context, (hub, handler) => subscribe(hub, this._sheetId(), handler));
+      this.events.set(name, source);
+    }
+    return source;
+  }
+
   get onSelectionChanged(): EventSource {
-    this.selectionEvent ??= new EventSource(this.context, (hub: EventHub, handler) =>
-      hub.onWorksheetSelection(() => this._sheetId(), handler),
-    );
-    return this.selectionEvent;
+    return this.event("selection", (hub, id, handler) => hub.onSelectionChanged(id, handler));
+  }
+
+  get onChanged(): EventSource {
+    return this.event("changed", (hub, id, handler) => hub.onChanged(id, handler));
+  }
+
+  get onActivated(): EventSource {
+    return this.event("activated", (hub, id, handler) => hub.onActivated(id, handler));
+  }
+
+  get freezePanes(): WorksheetFreezePanes {
+    this.freezePanesProxy ??= new WorksheetFreezePanes(this.context, this);
+    return this.freezePanesProxy;
   }
 
   activate(): void {
@@ -149,12 +172,7 @@ defineProperties(Worksheet, "Worksheet", {
   },
   position: {
     get: (ws) => sheetInfo(ws).position,
-    set: () => {
-      throw new OfficeExtensionError(
-        ErrorCodes.notImplemented,
-        "Moving worksheets is not supported by the workbench.",
-      );
-    },
+    set: (ws, value) => ws.context.model.moveSheet(ws._sheetId(), Number(value)),
   },
   visibility: {
     get: (ws) => sheetInfo(ws).visibility,
@@ -173,9 +191,88 @@ defineProperties(Worksheet, "Worksheet", {
   },
 });
 
+/** Frozen panes: the workbench grid does not freeze, but the calls are checked and remembered. */
+export class WorksheetFreezePanes extends ClientObject {
+  /** @internal */
+  static frozen = new WeakMap<object, { rows: number; columns: number }>();
+
+  constructor(
+    context: RequestContext,
+    private readonly worksheet: Worksheet,
+  ) {
+    super(context);
+  }
+
+  private set(rows: number, columns: number): void {
+    this.context._queue(
+      () => {
+        if (!Number.isInteger(rows) || !Number.isInteger(columns) || rows < 0 || columns < 0) {
+          throw invalidArgument(
+            "The number of rows or columns to freeze is not valid.",
+            "WorksheetFreezePanes",
+          );
+        }
+        WorksheetFreezePanes.frozen.set(this.context.model.sheet(this.worksheet._sheetId()), {
+          rows,
+          columns,
+        });
+      },
+      0,
+      "WorksheetFreezePanes",
+    );
+  }
+
+  freezeRows(count = 1): void {
+    this.set(count, 0);
+  }
+
+  freezeColumns(count = 1): void {
+    this.set(0, count);
+  }
+
+  freezeAt(frozenRange: Range | string): void {
+    this.context._queue(
+      () => {
+        const rect =
+          typeof frozenRange === "string" ? parseAddress(frozenRange)?.rect : frozenRange._t().rect;
+        if (!rect) throw invalidArgument(`The address '${String(frozenRange)}' is not valid.`);
+        WorksheetFreezePanes.frozen.set(this.context.model.sheet(this.worksheet._sheetId()), {
+          rows: rect.row + rect.rowCount,
+          columns: rect.col + rect.colCount,
+        });
+      },
+      0,
+      "WorksheetFreezePanes.freezeAt",
+    );
+  }
+
+  unfreeze(): void {
+    this.set(0, 0);
+  }
+}
+
 export class WorksheetCollection extends Collection<Worksheet> {
+  private events = new Map<string, EventSource>();
+
   constructor(context: RequestContext) {
     super(context, "WorksheetCollection");
+  }
+
+  private event(name: string, subscribe: (hub: EventHub, handler: EventHandler) => () => void) {
+    let source = this.events.get(name);
+    if (!source) {
+      source = new EventSource(this.context, subscribe);
+      this.events.set(name, source);
+    }
+    return source;
+  }
+
+  get onChanged(): EventSource {
+    return this.event("changed", (hub, handler) => hub.onChanged(undefined, handler));
+  }
+
+  get onActivated(): EventSource {
+    return this.event("activated", (hub, handler) => hub.onActivated(undefined, handler));
   }
 
   /** @internal */

@@ -243,6 +243,17 @@ export class Workbook {
     return (after ?? before)!;
   }
 
+  /** Moves a sheet to tab position `position` (0-based), as Worksheet.position does. */
+  moveSheet(idOrName: string, position: number): void {
+    const sheet = this.sheet(idOrName);
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheetList.length) {
+      throw new WorkbookError("InvalidArgument", `Position ${position} is outside the workbook's sheets.`);
+    }
+    this.sheetList.splice(this.sheetList.indexOf(sheet), 1);
+    this.sheetList.splice(position, 0, sheet);
+    this.emitter.emit({ type: "sheetsChanged" });
+  }
+
   deleteSheet(idOrName: string): void {
     const sheet = this.sheet(idOrName);
     const visible = this.sheetList.filter((s) => s.visibility === "Visible");

@@ -314,6 +314,52 @@ describe("ranges", () => {
   });
 });
 
+describe("more worksheet behaviour", () => {
+  test("onChanged reports edits by the user and the API (not recalculation); onActivated reports activation", async () => {
+    const { run, model, sheet } = setup();
+    const changed: Excel.WorksheetChangedEventArgs[] = [];
+    const activated: Excel.WorksheetActivatedEventArgs[] = [];
+    model.setCellInput(sheet, 0, 1, "=A1+1");
+    const other = model.addSheet("Other").id;
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").onChanged.add(async (args) => {
+        changed.push(args);
+      });
+      ctx.workbook.worksheets.onActivated.add(async (args) => {
+        activated.push(args);
+      });
+      await ctx.sync();
+    });
+    model.setCellInput(sheet, 0, 0, "5");
+    model.activateSheet(other);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(changed.map((c) => [c.address, c.changeType, c.worksheetId])).toEqual([
+      ["A1", "RangeEdited", sheet],
+    ]);
+    expect(activated.map((a) => a.worksheetId)).toEqual([other]);
+  });
+
+  test("renaming through name, moving through position, freezing rows", async () => {
+    const { run, model } = setup();
+    model.addSheet("Second");
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Second");
+      ws.name = "Renamed";
+      ws.position = 0;
+      ws.freezePanes.freezeRows(1);
+      await ctx.sync();
+    });
+    expect(model.listSheets().map((s) => s.name)).toEqual(["Renamed", "Sheet1"]);
+    const error = await errorOf(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("Renamed!A1").load("address");
+        await ctx.sync();
+      }),
+    );
+    expect(error.code).toBe("InvalidArgument");
+  });
+});
+
 describe("tables and calculation", () => {
   test("tables.add, rows.add, columns, data body and header ranges", async () => {
     const { run, model, sheet } = setup();
