@@ -21,10 +21,19 @@ interface Action {
   location: string;
 }
 
-/** The JSON size Excel would send for a value. */
+/** The JSON size Excel would send for a value, in UTF-8 bytes. */
 export function jsonBytes(value: unknown): number {
   if (value === undefined) return 0;
-  return JSON.stringify(value)?.length ?? 0;
+  const json = JSON.stringify(value);
+  if (json === undefined) return 0;
+  let bytes = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code < 0x80) continue;
+    // 2 bytes up to U+07FF, 3 above; a surrogate pair (two UTF-16 units) is 4 bytes.
+    bytes += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
 }
 
 export function toOfficeError(error: unknown, location: string): OfficeExtensionError {

@@ -1,6 +1,7 @@
 /* Calculation values and Excel's coercion rules between numbers, text, logicals and blanks. */
 import { parseValue } from "numfmt";
 import type { Sheet } from "../model/sheet";
+import { numberToText } from "../model/cellText";
 import { CellError, type Rect, type Scalar } from "../model/types";
 
 /** A reference that has not been read yet (ROW(A5) needs the address, SUM needs the cells). */
@@ -22,15 +23,6 @@ export function isMatrix(v: Value): v is Matrix {
 
 export function isError(v: unknown): v is CellError {
   return v instanceof CellError;
-}
-
-/** Excel's number-to-text: up to 15 significant digits, "1E+21" style exponents. */
-export function numberToText(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  const text = String(Number(n.toPrecision(15)));
-  const exp = /^(-?[\d.]+)e([+-])(\d+)$/.exec(text);
-  if (!exp) return text;
-  return `${exp[1]}E${exp[2]}${exp[3].padStart(2, "0")}`;
 }
 
 export function toNumber(v: Scalar): number | CellError {

@@ -57,10 +57,19 @@ function safeFormat(numberFormat: string, value: number | string): string {
   }
 }
 
+/** Excel's number-to-text (formula bar, concatenation): up to 15 significant digits, "1E+21" exponents. */
+export function numberToText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  const text = String(Number(n.toPrecision(15)));
+  const exp = /^(-?[\d.]+)e([+-])(\d+)$/.exec(text);
+  if (!exp) return text;
+  return `${exp[1]}E${exp[2]}${exp[3].padStart(2, "0")}`;
+}
+
 /** What the edit box shows for a constant: numbers in General form (dates in their format). */
 export function inputText(value: Scalar, numberFormat: string): string {
   if (typeof value === "number") {
-    return isDateFormat(numberFormat) ? safeFormat(numberFormat, value) : String(value);
+    return isDateFormat(numberFormat) ? safeFormat(numberFormat, value) : numberToText(value);
   }
   return displayText(value, "General");
 }

@@ -26,7 +26,8 @@ const FORMAT_RULE_THRESHOLD = 200_000;
 export class Sheet {
   readonly rows: (RowData | undefined)[] = [];
   private formatRules: FormatRule[] = [];
-  private usedCache: { all: Rect | null; values: Rect | null } | undefined;
+  /** Cached used ranges, computed on demand; undefined entries are stale. */
+  private usedCache: { all?: Rect | null; values?: Rect | null } | undefined;
 
   constructor(
     readonly id: string,
@@ -169,8 +170,13 @@ export class Sheet {
    * every cell with a number format of its own). null when the sheet is empty.
    */
   usedRange(valuesOnly = false): Rect | null {
-    if (!this.usedCache) this.usedCache = { all: this.computeUsed(false), values: this.computeUsed(true) };
-    return valuesOnly ? this.usedCache.values : this.usedCache.all;
+    this.usedCache ??= {};
+    if (valuesOnly) {
+      if (this.usedCache.values === undefined) this.usedCache.values = this.computeUsed(true);
+      return this.usedCache.values;
+    }
+    if (this.usedCache.all === undefined) this.usedCache.all = this.computeUsed(false);
+    return this.usedCache.all;
   }
 
   private computeUsed(valuesOnly: boolean): Rect | null {

@@ -2,6 +2,7 @@
 import { Workbook } from "../../../workbench/model/workbook";
 import { createExcelNamespace } from "../../../workbench/excel/workbookProxy";
 import { OfficeExtensionError } from "../../../workbench/excel/errors";
+import { jsonBytes } from "../../../workbench/excel/clientObject";
 
 /* Typed with @types/office-js, so the tests also check the emulation against Excel's own API shape. */
 type Ctx = Excel.RequestContext;
@@ -406,5 +407,14 @@ describe("tables and calculation", () => {
       await ctx.sync();
       expect(fresh.values).toEqual([[2]]);
     });
+  });
+});
+
+describe("payload size", () => {
+  test("is measured in UTF-8 bytes of the JSON Excel would send", () => {
+    expect(jsonBytes([["a"]])).toBe(7);
+    expect(jsonBytes([["é"]])).toBe(8);
+    expect(jsonBytes([["€"]])).toBe(9);
+    expect(jsonBytes([["😀"]])).toBe(10);
   });
 });
