@@ -54,6 +54,15 @@ class CustomFunctionsError extends CustomFunctionError {
   }
 }
 
+/** Resolves once the page's own scripts (deferred ones included) have run, like office.js's start-up. */
+function whenParsed(targetWindow: Window): Promise<void> {
+  const doc = targetWindow.document;
+  if (!doc || doc.readyState !== "loading") return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) =>
+    targetWindow.addEventListener("DOMContentLoaded", () => setTimeout(resolve, 0), { once: true }),
+  );
+}
+
 const settingsByWorkbook = new WeakMap<Workbook, DocumentSettings>();
 
 export function installOfficeGlobals(
@@ -62,6 +71,7 @@ export function installOfficeGlobals(
   options: InstallOptions = {},
 ): OfficeGlobals {
   const platform = options.platform ?? "OfficeOnline";
+  const pageReady = whenParsed(targetWindow);
   if (options.functionsMetadata) {
     workbook.customFunctions.loadMetadata(options.functionsMetadata, options.functionsNamespace ?? "HALO");
   }
@@ -125,11 +135,9 @@ export function installOfficeGlobals(
     },
     initialize: undefined as unknown,
     onReady(callback?: (info: { host: string; platform: string }) => void) {
-      return new Promise((resolve) => {
-        setTimeout(() => {
-          callback?.(info);
-          resolve(info);
-        }, 0);
+      return pageReady.then(() => {
+        callback?.(info);
+        return info;
       });
     },
     asyncResult,
@@ -165,9 +173,9 @@ export function installOfficeGlobals(
   const target = targetWindow as unknown as Record<string, unknown>;
   for (const [name, value] of Object.entries(globals)) target[name] = value;
   // Office.initialize, when the page assigns it, is called once Office is ready, as in Excel.
-  setTimeout(() => {
+  void pageReady.then(() => {
     const init = Office.initialize;
     if (typeof init === "function") init("Excel");
-  }, 0);
+  });
   return globals;
 }

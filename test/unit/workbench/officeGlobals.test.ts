@@ -25,6 +25,14 @@ describe("Office globals", () => {
     expect(info).toEqual({ host: g.Office.HostType.Excel, platform: "OfficeOnline" });
   });
 
+  test("Office.initialize assigned by the page's scripts is called once the page is ready", async () => {
+    const { g } = install();
+    const called = new Promise((resolve) => {
+      (g.Office as unknown as { initialize: (reason: string) => void }).initialize = resolve;
+    });
+    await expect(called).resolves.toBe("Excel");
+  });
+
   test("document settings: set/get/remove in memory, saveAsync keeps them for the workbook", async () => {
     const model = new Workbook();
     const { g } = install(model);
