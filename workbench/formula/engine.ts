@@ -33,6 +33,8 @@ export interface EngineHost {
   calculated(sheet: Sheet, rects: Rect[]): void;
   /** A recalculation that no edit started (an async result arrived) has finished. */
   settled(): void;
+  /** The rectangle overlaps an Excel table (arrays do not spill there). */
+  overlapsTable(sheet: Sheet, rect: Rect): boolean;
 }
 
 /** Thrown while evaluating when a formula reads a formula that still needs calculating. */
@@ -334,6 +336,8 @@ export class CalcEngine {
 
   private isBlocked(cell: FormulaCell, target: Rect): boolean {
     const sheet = cell.sheet;
+    // Dynamic arrays cannot spill into (or out of) a table.
+    if (this.host.overlapsTable(sheet, target)) return true;
     for (let r = target.row; r < target.row + target.rowCount; r++) {
       const row = sheet.row(r);
       if (!row) continue;

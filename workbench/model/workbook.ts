@@ -7,7 +7,7 @@ import { CalcEngine } from "../formula/engine";
 import type { CustomFunctionRegistry } from "../formula/customFunctions";
 import type { FormulaCell } from "../formula/formulaCell";
 import { adjustFormula } from "../formula/references";
-import { cellRect } from "./address";
+import { cellRect, intersectRects } from "./address";
 import { displayText, inputText, parseInput } from "./cellText";
 import { Emitter } from "./emitter";
 import { WorkbookError } from "./errors";
@@ -37,6 +37,10 @@ export type CellInput = Scalar | ApiValue | undefined;
 /** A cell's content copied verbatim: a formula, or a value stored as it is (text is not re-read). */
 type RawContent = Scalar | { formula: string };
 
+/** Excel's limits: formula length and text per cell. */
+const MAX_FORMULA_LENGTH = 8192;
+export const MAX_TEXT_LENGTH = 32767;
+
 const INVALID_SHEET_CHARS = /[:\\/?*[\]]/;
 
 export class Workbook {
@@ -54,6 +58,7 @@ export class Workbook {
     this.engine = new CalcEngine({
       sheetByName: (name) => this.findSheet(name),
       sheetById: (id) => this.sheetList.find((s) => s.id === id),
+      overlapsTable: (sheet, rect) => this.tables.list(sheet.id).some((t) => !!intersectRects(t.rect, rect)),
       calculated: (sheet, rects) => this.recordChange(sheet.id, rects, "calc"),
       settled: () => {
         if (this.batchDepth === 0) this.flushEvents();
@@ -439,12 +444,22 @@ export class Workbook {
       if (readAsTyped) return typeof v === "string" && v.length > 1 && v.startsWith("=") ? v : undefined;
       return v !== null && typeof v === "object" && "formula" in v ? v.formula : undefined;
     };
-    // Parse every formula first so a syntax error leaves the sheet untouched, as Excel rejects it.
+    // Check every entry and parse every formula first: a bad one leaves the sheet untouched.
     const compiled = new Map<number, FormulaCell>();
     for (let i = 0; i < rowCount; i++) {
       for (let j = 0; j < block[i].length; j++) {
-        const text = formulaText(block[i][j]);
+        const entry = block[i][j];
+        if (typeof entry === "string" && entry.length > MAX_TEXT_LENGTH) {
+          throw new WorkbookError("InvalidArgument", `A cell holds at most ${MAX_TEXT_LENGTH} characters.`);
+        }
+        const text = formulaText(entry);
         if (text === undefined) continue;
+        if (text.length > MAX_FORMULA_LENGTH) {
+          throw new WorkbookError(
+            "InvalidArgument",
+            `Formulas are limited to ${MAX_FORMULA_LENGTH} characters.`,
+          );
+        }
         try {
           compiled.set(i * colCount + j, this.engine.compile(sheet, row + i, col + j, text));
         } catch (error) {

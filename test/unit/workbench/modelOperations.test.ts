@@ -53,6 +53,25 @@ describe("model operations", () => {
     expect(wb.getValue(sheet, 0, 0)).toBe(1);
   });
 
+  test("Excel's limits: 32,767 characters of text, 8,192 of formula; nothing of a refused block is written", () => {
+    const { wb, sheet } = setup();
+    expect(() => wb.setValues(sheet, 0, 0, [["ok", "x".repeat(32_768)]])).toThrow(/32767/);
+    expect(wb.getValue(sheet, 0, 0)).toBeNull();
+    expect(() => wb.setCellInput(sheet, 0, 0, `="${"y".repeat(8_200)}"`)).toThrow(/8192/);
+    wb.setValues(sheet, 0, 0, [["x".repeat(32_767)]]);
+    expect((wb.getValue(sheet, 0, 0) as string).length).toBe(32_767);
+  });
+
+  test("arrays do not spill into a table", () => {
+    const { wb, sheet } = setup();
+    wb.setValues(sheet, 2, 0, [["h"], [1]]);
+    wb.addTable(sheet, { row: 2, col: 0, rowCount: 2, colCount: 1 }, true);
+    wb.setCellInput(sheet, 0, 0, "=SEQUENCE(4)");
+    expect((wb.getValue(sheet, 0, 0) as CellError).code).toBe("#SPILL!");
+    wb.setCellInput(sheet, 0, 1, "=SEQUENCE(4)");
+    expect(wb.getValue(sheet, 3, 1)).toBe(4);
+  });
+
   test("the edit box shows formulas and typed-back constants; text keeps leading zeros with @", () => {
     const { wb, sheet } = setup();
     wb.setCellInput(sheet, 0, 0, "=1+1");
