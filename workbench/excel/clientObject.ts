@@ -36,6 +36,29 @@ export function jsonBytes(value: unknown): number {
   return bytes;
 }
 
+/**
+ * Resolves in a later task (not a microtask), without the 4 ms clamp browsers put on nested
+ * setTimeout(0), so thousands of syncs stay fast.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === "function") {
+      setImmediate(resolve);
+      return;
+    }
+    if (typeof MessageChannel === "function") {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+      return;
+    }
+    setTimeout(resolve, 0);
+  });
+}
+
 export function toOfficeError(error: unknown, location: string): OfficeExtensionError {
   if (error instanceof OfficeExtensionError) return error;
   if (error instanceof WorkbookError) return new OfficeExtensionError(error.code, error.message, location);
@@ -86,7 +109,7 @@ export class RequestContext {
     const hooks = this.afterSyncHooks;
     this.afterSyncHooks = [];
     // A real sync is a round trip: nothing is applied before the caller's next await.
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     if (this.closed && actions.length) {
       throw new OfficeExtensionError(
         ErrorCodes.invalidObjectPath,

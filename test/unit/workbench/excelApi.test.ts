@@ -162,6 +162,20 @@ describe("proxy objects and sync", () => {
     expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
   });
 
+  test("a sync is a separate task but not a slow one: 2,000 syncs take well under two seconds", async () => {
+    const { run, model, sheet } = setup();
+    const started = Date.now();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      for (let i = 0; i < 2000; i++) {
+        ws.getCell(i, 0).values = [[i]];
+        await ctx.sync();
+      }
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(model.getValue(sheet, 1999, 0)).toBe(1999);
+  });
+
   test("objects from a finished Excel.run cannot be used", async () => {
     const { run } = setup();
     let saved: { range: Excel.Range; ctx: Ctx } | undefined;
