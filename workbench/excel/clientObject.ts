@@ -296,6 +296,21 @@ export abstract class ClientObject {
     return this;
   }
 
+  /** Sets several properties at once, as Office.js objects' set({ ... }) does (nested objects too). */
+  set(properties: Record<string, unknown>): void {
+    const { props } = specsOf(this);
+    const self = this as unknown as Record<string, unknown>;
+    for (const [name, value] of Object.entries(properties)) {
+      // Loadable properties are assigned (reading them first would throw PropertyNotLoaded).
+      const nested = name in props ? undefined : self[name];
+      if (nested instanceof ClientObject && value && typeof value === "object" && !Array.isArray(value)) {
+        nested.set(value as Record<string, unknown>);
+      } else {
+        self[name] = value;
+      }
+    }
+  }
+
   /** @internal Collections handle "items" and item property paths. */
   _loadSpecial(_name: string, _rest: string): boolean {
     return false;

@@ -56,6 +56,10 @@ export abstract class Collection<T extends ClientObject> extends ClientObject {
     );
   }
 
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), items: (this.loadedItems ?? []).map((item) => item.toJSON()) };
+  }
+
   getCount(): ClientResult<number> {
     const result = new ClientResult<number>();
     this.context._queue(

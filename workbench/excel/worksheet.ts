@@ -203,7 +203,7 @@ export class WorksheetFreezePanes extends ClientObject {
     super(context);
   }
 
-  private set(rows: number, columns: number): void {
+  private freeze(rows: number, columns: number): void {
     this.context._queue(
       () => {
         if (!Number.isInteger(rows) || !Number.isInteger(columns) || rows < 0 || columns < 0) {
@@ -223,11 +223,11 @@ export class WorksheetFreezePanes extends ClientObject {
   }
 
   freezeRows(count = 1): void {
-    this.set(count, 0);
+    this.freeze(count, 0);
   }
 
   freezeColumns(count = 1): void {
-    this.set(0, count);
+    this.freeze(0, count);
   }
 
   freezeAt(frozenRange: Range | string): void {
@@ -247,7 +247,7 @@ export class WorksheetFreezePanes extends ClientObject {
   }
 
   unfreeze(): void {
-    this.set(0, 0);
+    this.freeze(0, 0);
   }
 }
 

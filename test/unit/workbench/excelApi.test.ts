@@ -359,8 +359,7 @@ describe("more worksheet behaviour", () => {
     model.addSheet("Second");
     await run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Second");
-      ws.name = "Renamed";
-      ws.position = 0;
+      ws.set({ name: "Renamed", position: 0 });
       ws.freezePanes.freezeRows(1);
       await ctx.sync();
     });
