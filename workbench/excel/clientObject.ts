@@ -323,6 +323,49 @@ export abstract class ClientObject {
   }
 }
 
+/**
+ * A proxy that stands for something resolved when the call that created it runs at sync (a range's
+ * rectangle, a sheet's or table's id): later actions in the batch see it; *OrNullObject proxies become
+ * null objects instead of failing.
+ */
+export abstract class ResolvedObject<T> extends ClientObject {
+  /** @internal */
+  _target: T | undefined;
+
+  constructor(
+    context: RequestContext,
+    private readonly entity: string,
+    resolve: () => T | null,
+    nullable = false,
+  ) {
+    super(context, nullable);
+    context._queue(
+      () => {
+        const target = resolve();
+        if (target === null) this._setNull(true);
+        else {
+          this._target = target;
+          if (nullable) this._setNull(false);
+        }
+      },
+      0,
+      entity,
+    );
+  }
+
+  /** @internal What the proxy stands for; fails on a null object. */
+  _resolved(): T {
+    this._checked();
+    if (this._target === undefined) {
+      throw new OfficeExtensionError(
+        ErrorCodes.invalidObjectPath,
+        `The ${this.entity} could not be resolved.`,
+      );
+    }
+    return this._target;
+  }
+}
+
 /** ClientResult<T>: the value of a method such as getCount(), readable after sync. */
 export class ClientResult<T> {
   private loaded = false;

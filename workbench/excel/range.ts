@@ -2,7 +2,7 @@
 import { intersectRects, parseAddress, qualifiedAddress } from "../model/address";
 import { unionRects } from "../model/sheet";
 import { CellError, MAX_COLS, MAX_ROWS, type ApiValue, type Rect } from "../model/types";
-import { ClientObject, PAYLOAD_LIMIT_BYTES, defineProperties, type RequestContext } from "./clientObject";
+import { PAYLOAD_LIMIT_BYTES, ResolvedObject, defineProperties, type RequestContext } from "./clientObject";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
 import { RangeFormat } from "./rangeFormat";
 import { Worksheet } from "./worksheet";
@@ -88,35 +88,18 @@ function valueType(v: unknown): string {
   return "String";
 }
 
-export class Range extends ClientObject {
-  /** @internal Resolved at sync, when the call that created this range runs. */
-  _target: RangeTarget | undefined;
+export class Range extends ResolvedObject<RangeTarget> {
   private formatProxy: RangeFormat | undefined;
   private worksheetProxy: Worksheet | undefined;
 
-  /** @internal */
+  /** @internal `resolve` runs at sync, when the call that created this range runs. */
   constructor(context: RequestContext, resolve: () => RangeTarget | null, nullable = false) {
-    super(context, nullable);
-    context._queue(
-      () => {
-        const target = resolve();
-        if (target === null) this._setNull(true);
-        else {
-          this._target = target;
-          if (nullable) this._setNull(false);
-        }
-      },
-      0,
-      "Range",
-    );
+    super(context, "Range", resolve, nullable);
   }
 
   /** @internal */
   _t(): RangeTarget {
-    this._checked();
-    if (!this._target)
-      throw new OfficeExtensionError(ErrorCodes.invalidObjectPath, "The range could not be resolved.");
-    return this._target;
+    return this._resolved();
   }
 
   private derive(make: (t: RangeTarget) => RangeTarget | null, nullable = false): Range {

@@ -1,45 +1,31 @@
 /* Excel.Table, its collection, rows and columns, over the model's TableStore. */
 import { parseAddress } from "../model/address";
 import type { CellInput } from "../model/workbook";
-import { ClientObject, defineProperties, type RequestContext } from "./clientObject";
+import { ClientObject, ResolvedObject, defineProperties, type RequestContext } from "./clientObject";
 import { Collection } from "./collection";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
 import { Range, blockFor } from "./range";
 import { Worksheet } from "./worksheet";
 
-export class Table extends ClientObject {
-  /** @internal */
-  _id: string | undefined;
+export class Table extends ResolvedObject<string> {
   readonly rows: TableRowCollection;
   readonly columns: TableColumnCollection;
   private worksheetProxy: Worksheet | undefined;
 
-  /** @internal */
+  /** @internal `resolve` returns the table id, or null for a null object. */
   constructor(context: RequestContext, resolve: () => string | null, nullable = false) {
-    super(context, nullable);
-    context._queue(
-      () => {
-        const id = resolve();
-        if (id === null) this._setNull(true);
-        else {
-          this._id = id;
-          if (nullable) this._setNull(false);
-        }
-      },
-      0,
-      "Table",
-    );
+    super(context, "table", resolve, nullable);
     this.rows = new TableRowCollection(context, this);
     this.columns = new TableColumnCollection(context, this);
   }
 
   /** @internal */
   _tableId(): string {
-    this._checked();
-    if (!this._id || !this.context.model.tables.get(this._id)) {
+    const id = this._resolved();
+    if (!this.context.model.tables.get(id)) {
       throw new OfficeExtensionError(ErrorCodes.itemNotFound, "The table no longer exists.");
     }
-    return this._id;
+    return id;
   }
 
   /** @internal */

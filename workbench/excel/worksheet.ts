@@ -2,7 +2,7 @@
    keeps pointing at the same sheet through renames. */
 import { parseAddress } from "../model/address";
 import { MAX_COLS, MAX_ROWS, type SheetVisibility } from "../model/types";
-import { ClientObject, defineProperties, type RequestContext } from "./clientObject";
+import { ClientObject, ResolvedObject, defineProperties, type RequestContext } from "./clientObject";
 import { Collection } from "./collection";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
 import { EventSource, type EventHandler, type EventHub } from "./events";
@@ -11,36 +11,19 @@ import { TableCollection } from "./tables";
 
 const VISIBILITIES: SheetVisibility[] = ["Visible", "Hidden", "VeryHidden"];
 
-export class Worksheet extends ClientObject {
-  /** @internal */
-  _id: string | undefined;
+export class Worksheet extends ResolvedObject<string> {
   private tablesProxy: TableCollection | undefined;
   private events = new Map<string, EventSource>();
   private freezePanesProxy: WorksheetFreezePanes | undefined;
 
   /** @internal `resolve` returns the sheet id, or null for a null object. */
   constructor(context: RequestContext, resolve: () => string | null, nullable = false) {
-    super(context, nullable);
-    context._queue(
-      () => {
-        const id = resolve();
-        if (id === null) this._setNull(true);
-        else {
-          this._id = id;
-          if (nullable) this._setNull(false);
-        }
-      },
-      0,
-      "Worksheet",
-    );
+    super(context, "worksheet", resolve, nullable);
   }
 
   /** @internal */
   _sheetId(): string {
-    this._checked();
-    if (!this._id)
-      throw new OfficeExtensionError(ErrorCodes.invalidObjectPath, "The worksheet could not be resolved.");
-    return this._id;
+    return this._resolved();
   }
 
   get tables(): TableCollection {
