@@ -16,7 +16,11 @@ export type ErrorCode =
   | "#SPILL!"
   | "#CALC!"
   | "#BUSY!"
-  | "#CIRC!";
+  | "#GETTING_DATA"
+  | "#FIELD!"
+  | "#BLOCKED!"
+  | "#CONNECT!"
+  | "#UNKNOWN!";
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   "#NULL!",
@@ -29,7 +33,11 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "#SPILL!",
   "#CALC!",
   "#BUSY!",
-  "#CIRC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
 ];
 
 /** An error value held by a cell (a formula result, or typed as "#N/A"); `message` is the tooltip text. */
