@@ -586,6 +586,28 @@ export class Workbook {
   }
 
   /**
+   * Copy and paste inside the workbook (Ctrl+C, Ctrl+V): the source cells' contents and number
+   * formats land at the target, formulas with relative references moved by the offset, as in Excel.
+   */
+  copyCells(
+    sheetId: string,
+    source: Rect,
+    targetSheetId: string,
+    targetRow: number,
+    targetCol: number,
+    changeSource: ChangeSource = "user",
+  ): void {
+    const from = this.sheet(sheetId);
+    const shift = { dRows: targetRow - source.row, dCols: targetCol - source.col };
+    const contents = this.readContents(from, source, shift);
+    const formats = this.getNumberFormats(sheetId, source);
+    this.batch(() => {
+      this.setNumberFormats(targetSheetId, targetRow, targetCol, formats, changeSource);
+      this.writeContents(targetSheetId, targetRow, targetCol, contents, changeSource, false);
+    });
+  }
+
+  /**
    * Fill down (Ctrl+D): copies the first row of rect into the rows below it, adjusting relative
    * references in formulas as Excel does; number formats are copied too.
    */

@@ -130,6 +130,19 @@ describe("model operations", () => {
     expect(wb.getValue(sheet, 0, 1)).toBe("x");
   });
 
+  test("copyCells pastes contents and formats, moving relative references by the offset", () => {
+    const { wb, sheet } = setup();
+    wb.setInputs(sheet, 0, 0, [
+      ["1", "=A1+$A$1"],
+      ["00x", "12%"],
+    ]);
+    const other = wb.addSheet("Copy").id;
+    wb.copyCells(sheet, { row: 0, col: 0, rowCount: 2, colCount: 2 }, other, 4, 2);
+    expect(wb.getCell(other, 4, 3).formula).toBe("=C5+$A$1");
+    expect(wb.getValue(other, 5, 2)).toBe("00x");
+    expect(wb.getCell(other, 5, 3)).toMatchObject({ value: 0.12, text: "12%" });
+  });
+
   test("selection of whole rows and columns, and per-sheet selections", () => {
     const { wb, sheet } = setup();
     const other = wb.addSheet().id;
