@@ -7,12 +7,14 @@ import { postmanCaseTests } from "./postmanCase";
 import { excelRulesTests } from "./excelRules";
 import { pasteSelectionTests } from "./pasteSelection";
 import { sheetsSelectionTests } from "./sheetsSelection";
+import { largeSheetTests } from "./largeSheet";
 
 const TESTS: BrowserTest[] = [
   ...postmanCaseTests,
   ...excelRulesTests,
   ...pasteSelectionTests,
   ...sheetsSelectionTests,
+  ...largeSheetTests,
 ];
 
 function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
