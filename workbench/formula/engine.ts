@@ -448,72 +448,92 @@ export class CalcEngine {
 
   private invoke(fn: RegisteredFunction, args: unknown[], ev: Evaluator): Scalar | Matrix {
     const cell = ev.cell;
-    const key = `${fn.formulaName}|${safeKey(args)}`;
-    this.usedSlots.add(key);
-    const cellSlots = this.slots.get(cell);
-    const slot = cellSlots?.get(key);
-    if (slot) return slot.state === "done" ? slot.value : BUSY();
     const options = fn.metadata.options ?? {};
-    const wantsInvocation =
-      options.stream || options.cancelable || options.requiresAddress || options.requiresParameterAddresses;
-    let streamSlot: AsyncSlot | undefined;
-    if (wantsInvocation) {
-      const invocation: Invocation = { functionName: fn.formulaName };
-      if (options.requiresAddress)
-        invocation.address = qualifiedAddress(cell.sheet.name, cellRect(cell.row, cell.col));
-      if (options.stream) {
-        streamSlot = { state: "pending", value: BUSY() };
-        const generation = cell.generation;
-        invocation.setResult = (value: unknown) => {
-          if (cell.generation !== generation || !this.cells.has(cell)) return;
-          streamSlot!.state = "done";
-          streamSlot!.value = resultValue(value);
-          this.markDirty(cell);
-          this.scheduleFlush();
-        };
-      }
-      args = [...args, invocation];
-      if (options.stream || options.cancelable) {
-        const slotRef: AsyncSlot = streamSlot ?? { state: "pending", value: BUSY() };
-        streamSlot = slotRef;
-        slotRef.cancel = () => invocation.onCanceled?.();
-      }
+    const cellSlots = this.slots.get(cell);
+    // The cache key (the arguments as JSON) is only worked out when a result may be cached.
+    let key: string | undefined;
+    const keyOf = () => (key ??= `${fn.formulaName}|${safeKey(args)}`);
+    if (cellSlots?.size || options.stream || options.cancelable) {
+      this.usedSlots.add(keyOf());
+      const cached = cellSlots?.get(keyOf());
+      if (cached) return cached.state === "done" ? cached.value : BUSY();
     }
+    const slot: AsyncSlot = { state: "pending", value: BUSY() };
     let returned: unknown;
     try {
-      returned = (fn.implementation as (...a: unknown[]) => unknown)(...args);
+      const implementation = fn.implementation as (...a: unknown[]) => unknown;
+      returned = implementation(...this.withInvocation(fn, cell, args, slot));
     } catch (thrown) {
       return errorFromThrown(thrown);
     }
     if (options.stream) {
-      this.slotsOf(cell).set(key, streamSlot!);
-      return streamSlot!.state === "done" ? streamSlot!.value : BUSY();
+      this.keepSlot(cell, keyOf(), slot);
+      return slot.state === "done" ? slot.value : BUSY();
     }
-    if (returned && typeof (returned as Promise<unknown>).then === "function") {
-      const pending: AsyncSlot = streamSlot ?? { state: "pending", value: BUSY() };
-      this.slotsOf(cell).set(key, pending);
-      this.pendingAsync++;
-      const generation = cell.generation;
-      const settle = (value: Scalar | Matrix) => {
-        this.pendingAsync--;
-        pending.state = "done";
-        pending.value = value;
-        if (
-          cell.generation === generation &&
-          this.cells.has(cell) &&
-          this.slots.get(cell)?.get(key) === pending
-        ) {
-          this.markDirty(cell);
-        }
-        this.scheduleFlush();
-      };
-      (returned as Promise<unknown>).then(
-        (v) => settle(resultValue(v)),
-        (e) => settle(errorFromThrown(e)),
-      );
+    if (returned && typeof (returned as PromiseLike<unknown>).then === "function") {
+      this.keepSlot(cell, keyOf(), slot);
+      this.awaitResult(cell, keyOf(), slot, returned as PromiseLike<unknown>);
       return BUSY();
     }
     return resultValue(returned);
+  }
+
+  /** The arguments plus the invocation object Excel passes to streaming, cancelable or address-aware functions. */
+  private withInvocation(
+    fn: RegisteredFunction,
+    cell: FormulaCell,
+    args: unknown[],
+    slot: AsyncSlot,
+  ): unknown[] {
+    const options = fn.metadata.options ?? {};
+    if (!(
+      options.stream ||
+      options.cancelable ||
+      options.requiresAddress ||
+      options.requiresParameterAddresses
+    )) {
+      return args;
+    }
+    const invocation: Invocation = { functionName: fn.formulaName };
+    if (options.requiresAddress) {
+      invocation.address = qualifiedAddress(cell.sheet.name, cellRect(cell.row, cell.col));
+    }
+    if (options.stream) {
+      const generation = cell.generation;
+      invocation.setResult = (value: unknown) => {
+        if (cell.generation !== generation || !this.cells.has(cell)) return;
+        slot.state = "done";
+        slot.value = resultValue(value);
+        this.markDirty(cell);
+        this.scheduleFlush();
+      };
+    }
+    if (options.stream || options.cancelable) slot.cancel = () => invocation.onCanceled?.();
+    return [...args, invocation];
+  }
+
+  private keepSlot(cell: FormulaCell, key: string, slot: AsyncSlot): void {
+    this.usedSlots.add(key);
+    this.slotsOf(cell).set(key, slot);
+  }
+
+  /** A promise result: the cell shows #BUSY! until it settles, then recalculates (if still current). */
+  private awaitResult(cell: FormulaCell, key: string, slot: AsyncSlot, promise: PromiseLike<unknown>): void {
+    this.pendingAsync++;
+    const generation = cell.generation;
+    const settle = (value: Scalar | Matrix) => {
+      this.pendingAsync--;
+      slot.state = "done";
+      slot.value = value;
+      if (cell.generation === generation && this.cells.has(cell) && this.slots.get(cell)?.get(key) === slot) {
+        this.markDirty(cell);
+      }
+      this.scheduleFlush();
+    };
+    promise.then(
+      (v) => settle(resultValue(v)),
+      (e) => settle(errorFromThrown(e)),
+    );
   }
 
   private slotsOf(cell: FormulaCell): Map<string, AsyncSlot> {

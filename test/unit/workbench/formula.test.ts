@@ -198,6 +198,31 @@ describe("custom functions are called as Excel calls them", () => {
     expect(val(0, 2)).toBe(43);
   });
 
+  test("a pending call is not repeated, and a result for arguments that changed meanwhile is dropped", async () => {
+    const { wb, put, val } = setup();
+    wb.customFunctions.loadMetadata(metadata, "HALO");
+    const resolvers: ((v: number) => void)[] = [];
+    const calls: number[] = [];
+    wb.customFunctions.associate("SLOW", ((x: number) => {
+      calls.push(x);
+      return new Promise<number>((resolve) => resolvers.push(resolve));
+    }) as never);
+    put([0, 0], "1");
+    put([0, 1], "=HALO.SLOW(A1)");
+    put([0, 2], "=B1&A1");
+    put([5, 5], "unrelated edit");
+    expect(calls).toEqual([1]);
+    put([0, 0], "2");
+    expect(calls).toEqual([1, 2]);
+    resolvers[0](100);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(val(0, 1)).toBe("#BUSY!");
+    resolvers[1](200);
+    await wb.whenCalculated();
+    expect(val(0, 1)).toBe(200);
+    expect(val(0, 2)).toBe("2002");
+  });
+
   test("an error argument is returned without calling the function", () => {
     const { wb, put, val } = setup();
     wb.customFunctions.loadMetadata(metadata, "HALO");
