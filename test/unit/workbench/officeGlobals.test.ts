@@ -33,6 +33,32 @@ describe("Office globals", () => {
     await expect(called).resolves.toBe("Excel");
   });
 
+  test("add-in code written against the globals runs unchanged: Excel.run, sync, OfficeExtension.Error", async () => {
+    const { g, model } = install();
+    await g.Office.onReady();
+    const address = await g.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:B2").values = [
+        ["id", "name"],
+        [1, "Acme"],
+      ];
+      const used = sheet.getUsedRange();
+      used.load("address");
+      await context.sync();
+      return used.address;
+    });
+    expect(address).toBe("Sheet1!A1:B2");
+    expect(model.getValue(model.getActiveSheet().id, 1, 1)).toBe("Acme");
+    const failure = await g.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1");
+      await context.sync();
+      return range.values;
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(
+      (window as unknown as { OfficeExtension: { Error: new () => Error } }).OfficeExtension.Error,
+    );
+  });
+
   test("document settings: set/get/remove in memory, saveAsync keeps them for the workbook", async () => {
     const model = new Workbook();
     const { g } = install(model);
