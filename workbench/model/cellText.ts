@@ -16,24 +16,29 @@ export function errorFromText(text: string): CellError | undefined {
 }
 
 /**
- * What typing `text` into a cell stores, as Excel does: "=..." is a formula, a leading apostrophe
+ * What typing `text` into a cell (or writing it to Range.values) stores, as Excel does: "=..." is a
+ * formula, and so is other text starting with + or - that is not a number; a leading apostrophe
  * forces text, TRUE/FALSE are booleans, "#N/A" and friends are errors, numbers, percentages,
- * currency and dates are numbers; with the Text format ("@") everything but a formula stays text.
+ * currency and dates are numbers; with the Text format ("@") everything stays text.
  */
 export function parseInput(text: string, cellFormat = "General"): ParsedInput {
   if (text === "") return { value: null };
+  // A Text-formatted cell keeps whatever is typed, even "=...", as text.
+  if (cellFormat === "@") return { value: text };
   if (text.startsWith("=") && text.length > 1) return { formula: text, value: null };
   if (text.startsWith("'")) return { value: text.slice(1) };
-  if (cellFormat === "@") return { value: text };
   const upper = text.trim().toUpperCase();
   if (upper === "TRUE") return { value: true };
   if (upper === "FALSE") return { value: false };
   const error = errorFromText(text);
   if (error) return { value: error };
-  if (!mayBeNumber(text)) return { value: text };
-  const parsed = parseValue(text);
+  const parsed = mayBeNumber(text) ? parseValue(text) : null;
   if (parsed && typeof parsed.v === "number" && Number.isFinite(parsed.v)) {
     return parsed.z ? { value: parsed.v, impliedFormat: parsed.z } : { value: parsed.v };
+  }
+  // Excel reads other input starting with + or - as a formula ("-abc" is =-abc, #NAME?).
+  if ((text.startsWith("+") || text.startsWith("-")) && text.length > 1) {
+    return { formula: `=${text}`, value: null };
   }
   return { value: text };
 }

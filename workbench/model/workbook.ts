@@ -37,6 +37,13 @@ export type CellInput = Scalar | ApiValue | undefined;
 /** A cell's content copied verbatim: a formula, or a value stored as it is (text is not re-read). */
 type RawContent = Scalar | { formula: string };
 
+/** One entry of a block, read and checked, ready to store. */
+interface Prepared {
+  value: Scalar;
+  impliedFormat?: string;
+  formula?: FormulaCell;
+}
+
 /** Excel's limits: formula length and text per cell. */
 const MAX_FORMULA_LENGTH = 8192;
 export const MAX_TEXT_LENGTH = 32767;
@@ -440,61 +447,27 @@ export class Workbook {
     for (const line of block) if (line.length > colCount) colCount = line.length;
     if (!rowCount || !colCount) return;
     this.checkBounds({ row, col, rowCount, colCount });
-    const formulaText = (v: CellInput | RawContent): string | undefined => {
-      if (readAsTyped) return typeof v === "string" && v.length > 1 && v.startsWith("=") ? v : undefined;
-      return v !== null && typeof v === "object" && "formula" in v ? v.formula : undefined;
-    };
-    // Check every entry and parse every formula first: a bad one leaves the sheet untouched.
-    const compiled = new Map<number, FormulaCell>();
-    for (let i = 0; i < rowCount; i++) {
-      for (let j = 0; j < block[i].length; j++) {
-        const entry = block[i][j];
-        if (typeof entry === "string" && entry.length > MAX_TEXT_LENGTH) {
-          throw new WorkbookError("InvalidArgument", `A cell holds at most ${MAX_TEXT_LENGTH} characters.`);
-        }
-        const text = formulaText(entry);
-        if (text === undefined) continue;
-        if (text.length > MAX_FORMULA_LENGTH) {
-          throw new WorkbookError(
-            "InvalidArgument",
-            `Formulas are limited to ${MAX_FORMULA_LENGTH} characters.`,
-          );
-        }
-        try {
-          compiled.set(i * colCount + j, this.engine.compile(sheet, row + i, col + j, text));
-        } catch (error) {
-          throw new WorkbookError(
-            "InvalidArgument",
-            `${text} is not a valid formula: ${(error as Error).message}`,
-          );
-        }
-      }
-    }
+    // Read and check every entry (and parse every formula) first: a bad one leaves the sheet untouched.
+    const prepared: (Prepared | undefined)[][] = block.map((line, i) =>
+      line.map((entry, j) => this.prepare(sheet, row + i, col + j, entry, readAsTyped)),
+    );
     for (let i = 0; i < rowCount; i++) {
       const r = row + i;
-      const line = block[i];
+      const line = prepared[i];
       for (let j = 0; j < line.length; j++) {
         const c = col + j;
-        const compiledFormula = compiled.get(i * colCount + j);
-        if (compiledFormula) {
-          const old = sheet.setFormula(r, c, compiledFormula);
+        const entry = line[j];
+        if (entry === undefined) continue; // a hole in the block leaves the cell as it is
+        if (entry.formula) {
+          const old = sheet.setFormula(r, c, entry.formula);
           if (old) this.engine.detach(old);
-          this.engine.attach(compiledFormula);
+          this.engine.attach(entry.formula);
           continue;
         }
-        const v = line[j] as CellInput | undefined;
-        if (v === undefined) continue; // a hole in the block leaves the cell as it is
-        let value: Scalar;
-        if (typeof v === "string" && readAsTyped) {
-          const parsed = parseInput(v, sheet.numberFormat(r, c));
-          value = parsed.value;
-          if (parsed.impliedFormat && sheet.numberFormat(r, c) === "General") {
-            sheet.setNumberFormat(r, c, parsed.impliedFormat);
-          }
-        } else {
-          value = v;
+        if (entry.impliedFormat && sheet.numberFormat(r, c) === "General") {
+          sheet.setNumberFormat(r, c, entry.impliedFormat);
         }
-        const old = sheet.setConstant(r, c, value);
+        const old = sheet.setConstant(r, c, entry.value);
         if (old) this.engine.detach(old);
       }
     }
@@ -503,6 +476,47 @@ export class Workbook {
     this.engine.markChanged(sheet, rect);
     this.recordChange(sheet.id, [rect], source);
     this.afterWrite();
+  }
+
+  /** What one entry of a block writes; throws WorkbookError for text or formulas Excel refuses. */
+  private prepare(
+    sheet: Sheet,
+    r: number,
+    c: number,
+    entry: CellInput | RawContent,
+    readAsTyped: boolean,
+  ): Prepared | undefined {
+    if (entry === undefined) return undefined;
+    let formulaText: string | undefined;
+    let value: Scalar = null;
+    let impliedFormat: string | undefined;
+    if (entry !== null && typeof entry === "object" && "formula" in entry) {
+      formulaText = entry.formula;
+    } else if (typeof entry === "string") {
+      if (entry.length > MAX_TEXT_LENGTH) {
+        throw new WorkbookError("InvalidArgument", `A cell holds at most ${MAX_TEXT_LENGTH} characters.`);
+      }
+      if (readAsTyped) {
+        const parsed = parseInput(entry, sheet.numberFormat(r, c));
+        formulaText = parsed.formula;
+        value = parsed.value;
+        impliedFormat = parsed.impliedFormat;
+      } else value = entry;
+    } else {
+      value = entry as Scalar;
+    }
+    if (formulaText === undefined) return { value, impliedFormat };
+    if (formulaText.length > MAX_FORMULA_LENGTH) {
+      throw new WorkbookError("InvalidArgument", `Formulas are limited to ${MAX_FORMULA_LENGTH} characters.`);
+    }
+    try {
+      return { value: null, formula: this.engine.compile(sheet, r, c, formulaText) };
+    } catch (error) {
+      throw new WorkbookError(
+        "InvalidArgument",
+        `${formulaText} is not a valid formula: ${(error as Error).message}`,
+      );
+    }
   }
 
   /** The contents of a rectangle for copying: formulas as {formula}, constants as stored. */

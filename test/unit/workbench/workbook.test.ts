@@ -29,6 +29,23 @@ describe("Workbook model", () => {
     expect(v(9)).toBeNull();
   });
 
+  test("text starting with + or - that is not a number is a formula; the Text format keeps anything as text", () => {
+    const { wb, sheet } = setup();
+    wb.setCellInput(sheet, 0, 0, "-5");
+    wb.setCellInput(sheet, 1, 0, "+7");
+    wb.setCellInput(sheet, 2, 0, "-A1");
+    wb.setCellInput(sheet, 3, 0, "-abc");
+    expect([wb.getValue(sheet, 0, 0), wb.getValue(sheet, 1, 0), wb.getValue(sheet, 2, 0)]).toEqual([
+      -5, 7, 5,
+    ]);
+    expect(wb.getCell(sheet, 2, 0).formula).toBe("=-A1");
+    expect((wb.getValue(sheet, 3, 0) as CellError).code).toBe("#NAME?");
+    expect(() => wb.setCellInput(sheet, 4, 0, "- none -")).toThrow(/not a valid formula/);
+    wb.fillNumberFormat(sheet, { row: 4, col: 0, rowCount: 1, colCount: 2 }, "@");
+    wb.setInputs(sheet, 4, 0, [["- none -", "=A1"]]);
+    expect(wb.getValues(sheet, { row: 4, col: 0, rowCount: 1, colCount: 2 })).toEqual([["- none -", "=A1"]]);
+  });
+
   test("formulas calculate and dependents recalculate on edit", () => {
     const { wb, sheet } = setup();
     wb.setCellInput(sheet, 0, 0, "2");
