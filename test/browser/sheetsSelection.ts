@@ -7,7 +7,7 @@ import { WorkbenchPage } from "./harness/workbenchPage";
 
 export const sheetsSelectionTests: BrowserTest[] = [
   {
-    name: "selection: clicks, shift-click, shift-arrows and headers reach getSelectedRange and onSelectionChanged",
+    name: "selection: clicks, shift-click, shift-arrows, headers and Enter reach getSelectedRange and onSelectionChanged",
     timeoutMs: 60_000,
     async run({ page, baseUrl }) {
       const workbench = new WorkbenchPage(page, baseUrl);
@@ -34,11 +34,14 @@ export const sheetsSelectionTests: BrowserTest[] = [
       assert.equal(await workbench.selectedAddress(), "Sheet1!C:C");
       await workbench.clickRowHeader(4);
       assert.equal(await workbench.selectedAddress(), "Sheet1!4:4");
+      await workbench.clickCell("A1");
+      await page.keyboard.press("Enter"); // Excel moves down
+      assert.equal(await workbench.selectedAddress(), "Sheet1!A2");
 
       const events = await taskpane.evaluate(
         () => (window as unknown as { selectionEvents: string[] }).selectionEvents,
       );
-      assert.deepEqual(events, ["B2", "B2:D5", "B2:D6", "C:C", "4:4"]);
+      assert.deepEqual(events, ["B2", "B2:D5", "B2:D6", "C:C", "4:4", "A1", "A2"]);
     },
   },
   {

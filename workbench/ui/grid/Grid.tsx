@@ -236,18 +236,36 @@ export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Ele
     [workbook, sheetId, liveSelection, select],
   );
 
+  /** Enter moves down (Shift+Enter up), as in Excel; F2 edits the cell. */
+  const moveAfterEnter = useCallback(
+    (up: boolean) => {
+      const selection = liveSelection();
+      if (!selection) return;
+      const row = Math.max(0, selection.activeRow + (up ? -1 : 1));
+      select({
+        sheetId,
+        rect: { row, col: selection.activeCol, rowCount: 1, colCount: 1 },
+        activeRow: row,
+        activeCol: selection.activeCol,
+      });
+    },
+    [sheetId, liveSelection, select],
+  );
+
   const onKeyDown = useCallback(
     (event: GridKeyEventArgs) => {
-      if (!(event.ctrlKey || event.metaKey)) return;
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-      if (key === "d") fillDown();
+      const primary = event.ctrlKey || event.metaKey;
+      if (key === "Enter" && !primary && !event.altKey) moveAfterEnter(event.shiftKey);
+      else if (!primary) return;
+      else if (key === "d") fillDown();
       else if (ARROWS[key]) moveToEdge(ARROWS[key], event.shiftKey);
       else if (key === "End") moveToEnd(event.shiftKey);
       else return;
       event.cancel();
       event.preventDefault();
     },
-    [fillDown, moveToEdge, moveToEnd],
+    [fillDown, moveToEdge, moveToEnd, moveAfterEnter],
   );
 
   const onFillPattern = useCallback(
@@ -336,7 +354,14 @@ export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Ele
         rangeSelect="rect"
         columnSelect="multi"
         rowSelect="multi"
-        keybindings={{ copy: false, cut: false, paste: false, downFill: false, search: false }}
+        keybindings={{
+          copy: false,
+          cut: false,
+          paste: false,
+          downFill: false,
+          search: false,
+          activateCell: "F2",
+        }}
         onColumnResize={(column, width) => setWidths((all) => ({ ...all, [Number(column.id)]: width }))}
         rowHeight={24}
         headerHeight={26}
