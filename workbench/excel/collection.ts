@@ -16,6 +16,9 @@ export abstract class Collection<T extends ClientObject> extends ClientObject {
   /** @internal Proxies for the collection's current members (resolved already). */
   abstract _members(): T[];
 
+  /** @internal How many members there are, without making proxies for them. */
+  abstract _count(): number;
+
   get items(): T[] {
     if (!this.loadedItems) throw propertyNotLoaded("items", this.entity);
     return this.loadedItems;
@@ -64,7 +67,7 @@ export abstract class Collection<T extends ClientObject> extends ClientObject {
     const result = new ClientResult<number>();
     this.context._queue(
       () => {
-        result._set(this._members().length);
+        result._set(this._count());
         return 8;
       },
       0,

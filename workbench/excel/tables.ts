@@ -126,6 +126,11 @@ export class TableCollection extends Collection<Table> {
     return this.context.model.tables.list(this.sheetIdOf?.()).map((t) => new Table(this.context, () => t.id));
   }
 
+  /** @internal */
+  _count(): number {
+    return this.context.model.tables.list(this.sheetIdOf?.()).length;
+  }
+
   protected override isOwnProperty(path: string): boolean {
     return path === "count";
   }
@@ -188,7 +193,7 @@ export class TableCollection extends Collection<Table> {
 }
 
 defineProperties(TableCollection, "TableCollection", {
-  count: { get: (c) => c._members().length },
+  count: { get: (c) => c._count() },
 });
 
 export class TableRow extends ClientObject {
@@ -256,8 +261,12 @@ export class TableRowCollection extends Collection<TableRow> {
 
   /** @internal */
   _members(): TableRow[] {
-    const count = this.context.model.tables.dataBodyRect(this.table._tableId()).rowCount;
-    return Array.from({ length: count }, (_, i) => new TableRow(this.context, this.table, () => i));
+    return Array.from({ length: this._count() }, (_, i) => new TableRow(this.context, this.table, () => i));
+  }
+
+  /** @internal */
+  _count(): number {
+    return this.context.model.tables.dataBodyRect(this.table._tableId()).rowCount;
   }
 
   protected override isOwnProperty(path: string): boolean {
@@ -299,7 +308,7 @@ export class TableRowCollection extends Collection<TableRow> {
 }
 
 defineProperties(TableRowCollection, "TableRowCollection", {
-  count: { get: (c) => c._members().length },
+  count: { get: (c) => c._count() },
 });
 
 export class TableColumn extends ClientObject {
@@ -377,8 +386,15 @@ export class TableColumnCollection extends Collection<TableColumn> {
 
   /** @internal */
   _members(): TableColumn[] {
-    const count = this.context.model.tables.headers(this.table._tableId()).length;
-    return Array.from({ length: count }, (_, i) => new TableColumn(this.context, this.table, () => i));
+    return Array.from(
+      { length: this._count() },
+      (_, i) => new TableColumn(this.context, this.table, () => i),
+    );
+  }
+
+  /** @internal */
+  _count(): number {
+    return this.context.model.tables.get(this.table._tableId())!.rect.colCount;
   }
 
   protected override isOwnProperty(path: string): boolean {
@@ -412,5 +428,5 @@ export class TableColumnCollection extends Collection<TableColumn> {
 }
 
 defineProperties(TableColumnCollection, "TableColumnCollection", {
-  count: { get: (c) => c._members().length },
+  count: { get: (c) => c._count() },
 });

@@ -263,6 +263,11 @@ export class WorksheetCollection extends Collection<Worksheet> {
     return this.context.model.listSheets().map((s) => new Worksheet(this.context, () => s.id));
   }
 
+  /** @internal */
+  _count(): number {
+    return this.context.model.listSheets().length;
+  }
+
   private find(key: string): string | null {
     return this.context.model.getSheet(key)?.id ?? null;
   }

@@ -398,6 +398,11 @@ describe("tables and calculation", () => {
         [2, "b", "x"],
       ]);
       expect(table.columns.items.map((c) => c.name)).toEqual(["id", "name", "note"]);
+      const rowCount = table.rows.getCount();
+      const tables = ctx.workbook.worksheets.getActiveWorksheet().tables.load("count");
+      await ctx.sync();
+      expect(rowCount.value).toBe(2);
+      expect(tables.count).toBe(1);
     });
     expect(model.tables.list(sheet)[0].rect).toEqual({ row: 0, col: 0, rowCount: 3, colCount: 3 });
   });
