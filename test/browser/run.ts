@@ -8,6 +8,7 @@ import { excelRulesTests } from "./excelRules";
 import { pasteSelectionTests } from "./pasteSelection";
 import { sheetsSelectionTests } from "./sheetsSelection";
 import { largeSheetTests } from "./largeSheet";
+import { cellEntryTests } from "./cellEntry";
 
 const TESTS: BrowserTest[] = [
   ...postmanCaseTests,
@@ -15,6 +16,7 @@ const TESTS: BrowserTest[] = [
   ...pasteSelectionTests,
   ...sheetsSelectionTests,
   ...largeSheetTests,
+  ...cellEntryTests,
 ];
 
 function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {

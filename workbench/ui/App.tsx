@@ -1,6 +1,11 @@
 /* The workbench page: a ribbon strip, the formula bar, the grid with its sheet tabs, the add-in's
    task pane at the side, and the status bar. */
 import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   Subtitle2,
   Toolbar,
   ToolbarButton,
@@ -8,9 +13,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownRegular, PanelRightRegular } from "@fluentui/react-icons";
+import { ArrowDownRegular, DismissRegular, PanelRightRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
 import type { Workbook } from "../model/workbook";
+import type { EntryProblem } from "./cellEntry";
 import { FormulaBar } from "./FormulaBar";
 import { Grid, type GridHandle } from "./grid/Grid";
 import { SheetTabs } from "./SheetTabs";
@@ -55,6 +61,7 @@ export function App({ workbook, sandboxUrl }: AppProps): JSX.Element {
   const [paneOpen, setPaneOpen] = useState(true);
   const [paneLoaded, setPaneLoaded] = useState(false);
   const grid = useRef<GridHandle>();
+  const [problem, setProblem] = useState<EntryProblem>();
   const sheetId = workbook.getActiveSheet().id;
 
   const fillDown = () => {
@@ -85,10 +92,40 @@ export function App({ workbook, sandboxUrl }: AppProps): JSX.Element {
           HaloSheet task pane
         </ToolbarButton>
       </Toolbar>
-      <FormulaBar workbook={workbook} version={version} onDone={() => grid.current?.focus()} />
+      <FormulaBar
+        workbook={workbook}
+        version={version}
+        onDone={() => grid.current?.focus()}
+        onEntry={setProblem}
+      />
+      {problem && (
+        <MessageBar intent="error" data-testid="entry-problem">
+          <MessageBarBody>
+            <MessageBarTitle>There is a problem with this entry</MessageBarTitle>
+            {problem.message}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label="Dismiss"
+                icon={<DismissRegular />}
+                onClick={() => setProblem(undefined)}
+              />
+            }
+          />
+        </MessageBar>
+      )}
       <div className={styles.body}>
         <section className={styles.sheet} aria-label="Worksheet">
-          <Grid key={sheetId} handle={grid} workbook={workbook} sheetId={sheetId} version={version} />
+          <Grid
+            key={sheetId}
+            handle={grid}
+            onEntry={setProblem}
+            workbook={workbook}
+            sheetId={sheetId}
+            version={version}
+          />
           <SheetTabs workbook={workbook} version={version} />
         </section>
         {/* Closing the pane hides it: the shared runtime (and so the functions) lives on, as in Excel. */}

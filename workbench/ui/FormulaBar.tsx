@@ -4,6 +4,7 @@ import { Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState, type KeyboardEvent } from "react";
 import { cellName, parseAddress, rectAddress } from "../model/address";
 import type { Workbook } from "../model/workbook";
+import { enterCellText, type EntryProblem } from "./cellEntry";
 
 const useStyles = makeStyles({
   bar: {
@@ -24,9 +25,11 @@ export interface FormulaBarProps {
   version: number;
   /** Gives the keyboard back to the grid after Enter. */
   onDone(): void;
+  /** Called with what the workbook refused (undefined when it took the entry). */
+  onEntry(problem: EntryProblem | undefined): void;
 }
 
-export function FormulaBar({ workbook, version, onDone }: FormulaBarProps): JSX.Element {
+export function FormulaBar({ workbook, version, onDone, onEntry }: FormulaBarProps): JSX.Element {
   const styles = useStyles();
   const selection = workbook.getSelection();
   const { sheetId, activeRow, activeCol, rect } = selection;
@@ -55,7 +58,9 @@ export function FormulaBar({ workbook, version, onDone }: FormulaBarProps): JSX.
   const commit = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "Escape") setFormula(input);
     if (event.key !== "Enter") return;
-    workbook.setCellInput(sheetId, activeRow, activeCol, formula);
+    const problem = enterCellText(workbook, sheetId, activeRow, activeCol, formula);
+    onEntry(problem);
+    if (problem) return; // keep the text here to be fixed, as Excel keeps editing
     // Enter moves down, as in Excel.
     workbook.setSelection(sheetId, { row: activeRow + 1, col: activeCol, rowCount: 1, colCount: 1 });
     onDone();

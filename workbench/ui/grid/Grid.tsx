@@ -15,6 +15,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObjec
 import { columnLetters, isWholeColumns, isWholeRows } from "../../model/address";
 import type { Rect, Selection } from "../../model/types";
 import type { Workbook } from "../../model/workbook";
+import { enterCellText, type EntryProblem } from "../cellEntry";
 import { formatTsv, parseTsv } from "../tsv";
 import { dataEdge, type CellPosition, type Direction } from "./dataEdge";
 import { sameSelection, toGridSelection, toModelSelection } from "./selection";
@@ -41,6 +42,8 @@ export interface GridHandle {
 
 export interface GridProps {
   handle: MutableRefObject<GridHandle | undefined>;
+  /** Called with what the workbook refused to take from the cell editor (undefined when it took it). */
+  onEntry(problem: EntryProblem | undefined): void;
   workbook: Workbook;
   sheetId: string;
   /** Bumps when the workbook changed, so the grid redraws. */
@@ -63,7 +66,7 @@ function gridHasFocus(container: HTMLElement | null): boolean {
   return !!container && !!active && container.contains(active) && active.tagName !== "INPUT";
 }
 
-export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Element {
+export function Grid({ handle, onEntry, workbook, sheetId, version }: GridProps): JSX.Element {
   const editor = useRef<DataEditorRef>(null);
   useEffect(() => {
     handle.current = { focus: () => editor.current?.focus() };
@@ -131,9 +134,9 @@ export function Grid({ handle, workbook, sheetId, version }: GridProps): JSX.Ele
   const onCellEdited = useCallback(
     ([col, row]: Item, cell: EditableGridCell) => {
       const edited = cell as unknown as SpreadsheetCell;
-      workbook.setCellInput(sheetId, row, col, edited.data.input);
+      onEntry(enterCellText(workbook, sheetId, row, col, edited.data.input));
     },
-    [workbook, sheetId],
+    [workbook, sheetId, onEntry],
   );
 
   // Keys and clipboard act on the workbook's live state (selection, used size), never on what the
