@@ -24,6 +24,7 @@ import { FormulaCell, type Precedent } from "./formulaCell";
 import { lift } from "./lift";
 import { parseFormula } from "./parser";
 import { renameSheetInFormula } from "./references";
+import { VOLATILE_FUNCTIONS } from "./textFunctions";
 import { RangeRef, isError, type Matrix, type Value } from "./values";
 
 export interface EngineHost {
@@ -77,7 +78,7 @@ export class CalcEngine {
     };
     // Functions associated after formulas were entered (#NAME? until then) recalculate.
     this.functions.onChange(() => {
-      for (const cell of this.cells) if (containsCall(cell.ast)) this.markDirty(cell);
+      for (const cell of this.cells) if (someCall(cell.ast, () => true)) this.markDirty(cell);
       this.scheduleFlush();
     });
   }
@@ -97,6 +98,7 @@ export class CalcEngine {
   /** Registers an installed formula's precedents and queues it for calculation. */
   attach(cell: FormulaCell): void {
     this.cells.add(cell);
+    if (someCall(cell.ast, (name) => VOLATILE_FUNCTIONS.has(name))) this.volatile.add(cell);
     this.register(cell);
     cell.dirty = false;
     this.markDirty(cell);
@@ -619,14 +621,15 @@ function collectPrecedents(ast: FormulaNode): Precedent[] {
   return out;
 }
 
-function containsCall(node: FormulaNode): boolean {
+/** Whether the formula calls a function whose name passes `test`. */
+function someCall(node: FormulaNode, test: (name: string) => boolean): boolean {
   switch (node.kind) {
     case "call":
-      return true;
+      return test(node.name) || node.args.some((a) => someCall(a, test));
     case "unary":
-      return containsCall(node.operand);
+      return someCall(node.operand, test);
     case "binary":
-      return containsCall(node.left) || containsCall(node.right);
+      return someCall(node.left, test) || someCall(node.right, test);
     default:
       return false;
   }

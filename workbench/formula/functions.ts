@@ -4,37 +4,20 @@ import { format as formatNumber } from "numfmt";
 import { CellError, type Scalar } from "../model/types";
 import type { FormulaNode } from "./ast";
 import type { Evaluator } from "./evaluate";
+import {
+  argCountError,
+  flatten,
+  intArg,
+  scalarFunction,
+  textFunction,
+  type Builtin,
+} from "./functionHelpers";
 import { lift } from "./lift";
-import { RangeRef, isError, toBoolean, toNumber, toText, type Matrix, type Value } from "./values";
+import { LOOKUP_FUNCTIONS } from "./lookupFunctions";
+import { TEXT_AND_MATH_FUNCTIONS } from "./textFunctions";
+import { RangeRef, isError, toBoolean, toNumber, toText, type Matrix } from "./values";
 
-export type Builtin = (args: FormulaNode[], ev: Evaluator) => Value;
-
-const argCountError = (name: string) => new CellError("#VALUE!", `Wrong number of arguments to ${name}`);
-
-/** A function of scalars, lifted over arrays; `min`/`max` bound the argument count. */
-function scalarFunction(name: string, min: number, max: number, fn: (args: Scalar[]) => Scalar): Builtin {
-  return (args, ev) => {
-    if (args.length < min || args.length > max) return argCountError(name);
-    return lift(
-      args.map((a) => ev.operand(a)),
-      fn,
-    );
-  };
-}
-
-/** Every scalar of the arguments, flattening ranges and arrays (row by row). */
-function flatten(args: FormulaNode[], ev: Evaluator, visit: (v: Scalar, fromRange: boolean) => void): void {
-  for (const node of args) {
-    const value = ev.evaluate(node);
-    if (value instanceof RangeRef) {
-      for (const row of ev.readRange(value)) for (const v of row) visit(v, true);
-    } else if (Array.isArray(value)) {
-      for (const row of value) for (const v of row) visit(v, true);
-    } else {
-      visit(value, false);
-    }
-  }
-}
+export type { Builtin };
 
 /** Numbers of the arguments as SUM and friends take them: text and logicals in ranges are skipped. */
 function numbers(args: FormulaNode[], ev: Evaluator): number[] | CellError {
@@ -59,19 +42,6 @@ function aggregate(name: string, fn: (ns: number[]) => Scalar): Builtin {
     const ns = numbers(args, ev);
     return isError(ns) ? ns : fn(ns);
   };
-}
-
-function textFunction(name: string, min: number, max: number, fn: (text: string, rest: Scalar[]) => Scalar) {
-  return scalarFunction(name, min, max, ([first, ...rest]) => {
-    const text = toText(first);
-    return isError(text) ? text : fn(text, rest);
-  });
-}
-
-function intArg(v: Scalar, fallback: number): number | CellError {
-  if (v === undefined) return fallback;
-  const n = toNumber(v);
-  return isError(n) ? n : Math.trunc(n);
 }
 
 function concatAll(args: FormulaNode[], ev: Evaluator): Scalar {
@@ -109,6 +79,8 @@ function sequence(args: Scalar[]): Scalar | Matrix {
 }
 
 export const BUILTINS: Record<string, Builtin> = {
+  ...LOOKUP_FUNCTIONS,
+  ...TEXT_AND_MATH_FUNCTIONS,
   IF: (args, ev) => {
     if (args.length < 2 || args.length > 3) return argCountError("IF");
     const condition = ev.operand(args[0]);

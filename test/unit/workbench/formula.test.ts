@@ -37,6 +37,26 @@ describe("formula evaluation", () => {
     ['=IFERROR(1/0,"x")', "x"],
     ['=1/3&""', "0.333333333333333"],
     ["=NOSUCH(1)", "#NAME?"],
+    ['=MATCH("b",{"a","b","c"},0)', 2],
+    ["=MATCH(25,{10,20,30})", 2],
+    ['=INDEX({"a","b";"c","d"},2,1)', "c"],
+    ['=INDEX({"a","b","c"},3)', "c"],
+    ['=VLOOKUP("B*",{"alpha",1;"beta",2},2,FALSE)', 2],
+    ['=VLOOKUP(15,{10,"x";20,"y"},2)', "x"],
+    ['=VLOOKUP("z",{"a",1},2,FALSE)', "#N/A"],
+    ['=XLOOKUP("c",{"a";"b";"c"},{1;2;3})', 3],
+    ['=XLOOKUP("q",{"a";"b"},{1;2},"none")', "none"],
+    ['=COUNTIF({1,5,10,"x"},">4")', 2],
+    ['=COUNTIF({"ab","Ac","b"},"a*")', 2],
+    ['=SUMIF({1,5,10},"<>5")', 11],
+    ['=SUBSTITUTE("a-b-c","-","+")', "a+b+c"],
+    ['=SUBSTITUTE("a-b-c","-","+",2)', "a-b+c"],
+    ['=FIND("b","abcb")', 2],
+    ['=SEARCH("B?","xaby")', 3],
+    ["=MOD(-7,3)", 2],
+    ["=INT(-2.5)", -3],
+    ['=REPT("ab",3)', "ababab"],
+    ['=EXACT("a","A")', false],
   ])("%s -> %p", (formula, expected) => {
     const { put, val } = setup();
     put([0, 0], formula);
@@ -111,6 +131,32 @@ describe("formula evaluation", () => {
     expect(val(2, 1)).toBe(6);
     put([0, 0], "5");
     expect(val(2, 1)).toBeNull();
+  });
+
+  test("lookups over ranges recalculate when the table changes; XLOOKUP of a block spills the row", () => {
+    const { wb, sheet, put, val } = setup();
+    wb.setInputs(sheet, 0, 0, [
+      ["a", "1"],
+      ["b", "2"],
+      ["c", "3"],
+    ]);
+    put([0, 3], '=XLOOKUP("b",A1:A3,A1:B3)');
+    put([1, 3], '=VLOOKUP("c",A1:B3,2,FALSE)');
+    expect([val(0, 3), val(0, 4), val(1, 3)]).toEqual(["b", 2, 3]);
+    put([2, 1], "30");
+    expect(val(1, 3)).toBe(30);
+  });
+
+  test("TODAY and NOW are today's serial date, recalculated on every recalculation", () => {
+    const { put, val } = setup();
+    put([0, 0], "=TODAY()");
+    put([0, 1], "=NOW()-TODAY()");
+    const today = val(0, 0) as number;
+    const expected = Math.floor((Date.now() - new Date().getTimezoneOffset() * 60_000) / 86_400_000) + 25569;
+    expect(Math.abs(today - expected)).toBeLessThanOrEqual(1);
+    const fraction = val(0, 1) as number;
+    expect(fraction).toBeGreaterThanOrEqual(0);
+    expect(fraction).toBeLessThan(1);
   });
 
   test("ranges in scalar positions lift element-wise", () => {
