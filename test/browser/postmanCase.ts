@@ -29,9 +29,9 @@ export async function typePostmanCase(workbench: WorkbenchPage, lastRow: number)
   await workbench.typeAt("C2", "=HALO.PAYLOAD($A$1:$B$1, A2:B2)");
   await workbench.expectShown("C2", expectedPayload(2));
 
-  // Fill the values down, then the payload formula, with Ctrl+D as in Excel.
+  // Fill the values down with the Fill down command, then the payload formula with Ctrl+D.
   await workbench.goTo(`A3:B${lastRow}`);
-  await workbench.page.keyboard.press("Control+d");
+  await workbench.page.getByTestId("fill-down").click();
   await workbench.goTo(`C2:C${lastRow}`);
   await workbench.page.keyboard.press("Control+d");
 }

@@ -64,22 +64,17 @@ export function App({ workbook, sandboxUrl }: AppProps): JSX.Element {
   const [problem, setProblem] = useState<EntryProblem>();
   const sheetId = workbook.getActiveSheet().id;
 
-  const fillDown = () => {
-    const { sheetId: id, rect } = workbook.getSelection();
-    const lastUsedRow = workbook.rowCount(id);
-    workbook.fillDown(id, {
-      ...rect,
-      rowCount: Math.min(rect.rowCount, Math.max(lastUsedRow - rect.row, 1)),
-    });
-  };
-
   return (
     <div className={styles.page} data-testid="workbench" data-taskpane={paneLoaded ? "loaded" : "loading"}>
       <header className={styles.ribbon}>
         <Subtitle2 as="h1">HaloSheet workbench</Subtitle2>
       </header>
       <Toolbar className={styles.commands} size="small" aria-label="Commands">
-        <ToolbarButton icon={<ArrowDownRegular />} onClick={fillDown} data-testid="fill-down">
+        <ToolbarButton
+          icon={<ArrowDownRegular />}
+          onClick={() => grid.current?.fillDown()}
+          data-testid="fill-down"
+        >
           Fill down
         </ToolbarButton>
         <ToolbarDivider />

@@ -1,5 +1,6 @@
-/* Entering typed text into a cell, as the grid and the formula bar both do: the workbook refuses text
-   Excel refuses (a formula that does not parse), and the user is told why instead of losing the entry. */
+/* Changes made from the grid and the formula bar (typing, pasting, filling): the workbook refuses
+   what Excel refuses (a formula that does not parse, a block past the sheet's edge), and the user is
+   told why instead of the page failing. */
 import { cellName } from "../model/address";
 import { WorkbookError } from "../model/errors";
 import type { Workbook } from "../model/workbook";
@@ -9,7 +10,17 @@ export interface EntryProblem {
   message: string;
 }
 
-/** Enters the text; returns the problem when the workbook refused it. Other failures are bugs and throw. */
+/** Runs a change; returns the problem when the workbook refused it. Other failures are bugs and throw. */
+export function attemptChange(where: string, change: () => void): EntryProblem | undefined {
+  try {
+    change();
+    return undefined;
+  } catch (error) {
+    if (error instanceof WorkbookError) return { message: `${where}: ${error.message}` };
+    throw error;
+  }
+}
+
 export function enterCellText(
   workbook: Workbook,
   sheetId: string,
@@ -17,11 +28,5 @@ export function enterCellText(
   col: number,
   text: string,
 ): EntryProblem | undefined {
-  try {
-    workbook.setCellInput(sheetId, row, col, text);
-    return undefined;
-  } catch (error) {
-    if (error instanceof WorkbookError) return { message: `${cellName(row, col)}: ${error.message}` };
-    throw error;
-  }
+  return attemptChange(cellName(row, col), () => workbook.setCellInput(sheetId, row, col, text));
 }

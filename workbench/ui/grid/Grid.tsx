@@ -15,7 +15,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObjec
 import { columnLetters, isWholeColumns, isWholeRows } from "../../model/address";
 import type { Rect, Selection } from "../../model/types";
 import type { Workbook } from "../../model/workbook";
-import { enterCellText, type EntryProblem } from "../cellEntry";
+import { attemptChange, enterCellText, type EntryProblem } from "../cellEntry";
 import { formatTsv, parseTsv } from "../tsv";
 import { dataEdge, type CellPosition, type Direction } from "./dataEdge";
 import { sameSelection, toGridSelection, toModelSelection } from "./selection";
@@ -38,11 +38,13 @@ const ARROWS: Record<string, Direction> = {
 /** Lets the name box and formula bar hand the keyboard back to the grid, as Excel does. */
 export interface GridHandle {
   focus(): void;
+  /** The Fill down command (Ctrl+D) on the current selection. */
+  fillDown(): void;
 }
 
 export interface GridProps {
   handle: MutableRefObject<GridHandle | undefined>;
-  /** Called with what the workbook refused to take from the cell editor (undefined when it took it). */
+  /** Called with what the workbook refused (typing, paste, fill), or undefined when it took it. */
   onEntry(problem: EntryProblem | undefined): void;
   workbook: Workbook;
   sheetId: string;
@@ -68,9 +70,6 @@ function gridHasFocus(container: HTMLElement | null): boolean {
 
 export function Grid({ handle, onEntry, workbook, sheetId, version }: GridProps): JSX.Element {
   const editor = useRef<DataEditorRef>(null);
-  useEffect(() => {
-    handle.current = { focus: () => editor.current?.focus() };
-  }, [handle]);
   const container = useRef<HTMLDivElement>(null);
   const [widths, setWidths] = useState<Record<number, number>>({});
 
@@ -159,8 +158,13 @@ export function Grid({ handle, onEntry, workbook, sheetId, version }: GridProps)
 
   const fillDown = useCallback(() => {
     const selection = liveSelection();
-    if (selection) workbook.fillDown(sheetId, cellsOf(selection.rect));
-  }, [workbook, sheetId, liveSelection, cellsOf]);
+    if (selection)
+      onEntry(attemptChange("Fill down", () => workbook.fillDown(sheetId, cellsOf(selection.rect))));
+  }, [workbook, sheetId, liveSelection, cellsOf, onEntry]);
+
+  useEffect(() => {
+    handle.current = { focus: () => editor.current?.focus(), fillDown };
+  }, [handle, fillDown]);
 
   const moveToEdge = useCallback(
     (direction: Direction, extend: boolean) => {
@@ -277,14 +281,15 @@ export function Grid({ handle, onEntry, workbook, sheetId, version }: GridProps)
       // The fill handle fills down only (what Excel's Ctrl+D does); other directions are not offered.
       const downward = fillDestination.x === patternSource.x && fillDestination.width === patternSource.width;
       if (!downward || fillDestination.y !== patternSource.y || patternSource.height !== 1) return;
-      workbook.fillDown(sheetId, {
+      const rect = {
         row: fillDestination.y,
         col: fillDestination.x,
         rowCount: fillDestination.height,
         colCount: fillDestination.width,
-      });
+      };
+      onEntry(attemptChange("Fill down", () => workbook.fillDown(sheetId, rect)));
     },
-    [workbook, sheetId],
+    [workbook, sheetId, onEntry],
   );
 
   const onDelete = useCallback(
@@ -317,7 +322,9 @@ export function Grid({ handle, onEntry, workbook, sheetId, version }: GridProps)
       const block = parseTsv(text);
       const width = Math.max(...block.map((line) => line.length));
       const at = { row: selection.rect.row, col: selection.rect.col };
-      workbook.setInputs(sheetId, at.row, at.col, block);
+      const problem = attemptChange("Paste", () => workbook.setInputs(sheetId, at.row, at.col, block));
+      onEntry(problem);
+      if (problem) return;
       // Excel selects what was pasted.
       select({
         sheetId,
@@ -334,7 +341,7 @@ export function Grid({ handle, onEntry, workbook, sheetId, version }: GridProps)
       window.removeEventListener("cut", onCut);
       window.removeEventListener("paste", onPaste);
     };
-  }, [workbook, sheetId, liveSelection, cellsOf, select]);
+  }, [workbook, sheetId, liveSelection, cellsOf, select, onEntry]);
 
   return (
     <div ref={container} style={{ flex: 1, minHeight: 0, position: "relative" }} data-testid="grid">
