@@ -1,5 +1,6 @@
 /* npm run test:browser: serves the workbench (the same dev server `npm start` runs), drives Debian's
    Chromium headless through each test on a fresh page, and prints "N passed, N failed". */
+import { startSandbox } from "../../sandbox/server";
 import { startWorkbenchServer } from "../../workbench/ui/server/devServer";
 import { launchChromium } from "./harness/chromium";
 import type { BrowserTest } from "./harness/browserTest";
@@ -9,6 +10,7 @@ import { pasteSelectionTests } from "./pasteSelection";
 import { sheetsSelectionTests } from "./sheetsSelection";
 import { largeSheetTests } from "./largeSheet";
 import { cellEntryTests } from "./cellEntry";
+import { sandboxStatusTests } from "./sandboxStatus";
 
 const TESTS: BrowserTest[] = [
   ...postmanCaseTests,
@@ -17,6 +19,7 @@ const TESTS: BrowserTest[] = [
   ...sheetsSelectionTests,
   ...largeSheetTests,
   ...cellEntryTests,
+  ...sandboxStatusTests,
 ];
 
 function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
@@ -31,7 +34,15 @@ async function main(): Promise<number> {
   const filter = process.argv[2];
   const selected = filter ? TESTS.filter((t) => t.name.includes(filter)) : TESTS;
   const started = Date.now();
-  const server = await startWorkbenchServer({ port: 0, host: "127.0.0.1", watch: false });
+  // As npm start does: a sandbox with demo data, and the workbench connected to it. Any origin may call
+  // the sandbox here because the dev server's port is chosen by the system.
+  const sandbox = await startSandbox({ port: 0, cors: "*" });
+  const server = await startWorkbenchServer({
+    port: 0,
+    host: "127.0.0.1",
+    sandboxUrl: sandbox.url,
+    watch: false,
+  });
   const browser = await launchChromium();
   let passed = 0;
   let failed = 0;
@@ -42,7 +53,11 @@ async function main(): Promise<number> {
       page.on("pageerror", (error) => pageErrors.push(error.message));
       const t0 = Date.now();
       try {
-        await withTimeout(test.run({ page, baseUrl: server.url }), test.timeoutMs, test.name);
+        await withTimeout(
+          test.run({ page, baseUrl: server.url, sandboxUrl: sandbox.url }),
+          test.timeoutMs,
+          test.name,
+        );
         if (pageErrors.length > 0) throw new Error(`uncaught page errors: ${pageErrors.join("; ")}`);
         passed += 1;
         console.log(`ok   ${test.name} (${Date.now() - t0} ms)`);
@@ -57,6 +72,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     await server.close();
+    await sandbox.close();
   }
   console.log(`browser tests finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`${passed} passed, ${failed} failed`);

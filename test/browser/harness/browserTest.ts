@@ -5,6 +5,8 @@ export interface BrowserTestContext {
   page: Page;
   /** The dev server's base URL, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
+  /** The sandbox the workbench is connected to, as npm start connects one. */
+  sandboxUrl: string;
 }
 
 export interface BrowserTest {
