@@ -308,6 +308,35 @@ export class Range extends ResolvedObject<RangeTarget> {
     );
   }
 
+  /** Inserts blank cells here, pushing existing cells "Down" or "Right"; returns the new cells. */
+  insert(shift: "Down" | "Right"): Range {
+    this.context._queue(
+      () => {
+        const t = this._t();
+        if (shift !== "Down" && shift !== "Right")
+          throw invalidArgument(`'${String(shift)}' is not a shift direction.`);
+        this.context.model.insertCells(t.sheetId, t.rect, shift, "api");
+      },
+      0,
+      "Range.insert",
+    );
+    return this.derive((t) => t);
+  }
+
+  /** Deletes the cells, pulling the cells below "Up" or the cells to the right "Left". */
+  delete(shift: "Up" | "Left"): void {
+    this.context._queue(
+      () => {
+        const t = this._t();
+        if (shift !== "Up" && shift !== "Left")
+          throw invalidArgument(`'${String(shift)}' is not a shift direction.`);
+        this.context.model.deleteCells(t.sheetId, t.rect, shift, "api");
+      },
+      0,
+      "Range.delete",
+    );
+  }
+
   /** Excel recalculates the range; the workbench is always calculated. */
   calculate(): void {
     this.context._queue(() => void this._t(), 0, "Range.calculate");

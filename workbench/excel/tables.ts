@@ -220,14 +220,10 @@ export class TableRow extends ClientObject {
     return new Range(this.context, () => ({ sheetId: this._table._info().sheetId, rect: this._rect() }));
   }
 
+  /** Deletes the row from the table, pulling the rows below up (within the table's columns). */
   delete(): void {
     this.context._queue(
-      () => {
-        throw new OfficeExtensionError(
-          ErrorCodes.notImplemented,
-          "Deleting table rows is not supported by the workbench.",
-        );
-      },
+      () => this.context.model.deleteCells(this._table._info().sheetId, this._rect(), "Up", "api"),
       0,
       "TableRow.delete",
     );
@@ -304,6 +300,35 @@ export class TableRowCollection extends Collection<TableRow> {
 
   getItemAt(index: number): TableRow {
     return new TableRow(this.context, this.table, () => index);
+  }
+
+  /** Deletes `count` rows from `index` of the data body. */
+  deleteRowsAt(index: number, count = 1): void {
+    this.context._queue(
+      () => {
+        const body = this.context.model.tables.dataBodyRect(this.table._tableId());
+        if (
+          !Number.isInteger(index) ||
+          !Number.isInteger(count) ||
+          index < 0 ||
+          count < 1 ||
+          index + count > body.rowCount
+        ) {
+          throw invalidArgument(
+            "The rows to delete are outside the table.",
+            "TableRowCollection.deleteRowsAt",
+          );
+        }
+        this.context.model.deleteCells(
+          this.table._info().sheetId,
+          { ...body, row: body.row + index, rowCount: count },
+          "Up",
+          "api",
+        );
+      },
+      0,
+      "TableRowCollection.deleteRowsAt",
+    );
   }
 }
 

@@ -87,6 +87,15 @@ export class CalcEngine {
     return this.calculating;
   }
 
+  /** Every installed formula. */
+  formulaCells(): FormulaCell[] {
+    return [...this.cells];
+  }
+
+  isAttached(cell: FormulaCell): boolean {
+    return this.cells.has(cell);
+  }
+
   // ---- installing formulas -----------------------------------------------------------------
 
   /** Parses a formula for a cell; throws FormulaSyntaxError. Not installed until attach(). */

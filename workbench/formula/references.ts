@@ -1,6 +1,8 @@
 /* Rewrites of formula text at the token level: relative-reference shifting for fill down / copy,
-   and sheet renames. Everything else in the formula is kept exactly as written. */
-import { columnIndex, columnLetters, quoteSheetName } from "../model/address";
+   references following cells that moved (inserted/deleted cells), and sheet renames. Everything else
+   in the formula is kept exactly as written. */
+import { columnIndex, columnLetters, parseAddress, quoteSheetName } from "../model/address";
+import { moveRect, type Shift } from "../model/shift";
 import { MAX_COLS, MAX_ROWS } from "../model/types";
 import { tokenize } from "./tokens";
 
@@ -88,4 +90,59 @@ export function referencedSheetNames(formula: string): string[] {
     return refText;
   });
   return [...names];
+}
+
+/** One corner of a reference as written: "$B3", "$C" (column) or "7" (row), with its $ flags. */
+interface Corner {
+  colAbs: string;
+  rowAbs: string;
+  form: "cell" | "col" | "row";
+}
+
+function cornerOf(part: string): Corner {
+  let m = CELL_PART.exec(part);
+  if (m) return { colAbs: m[1], rowAbs: m[3], form: "cell" };
+  m = COL_PART.exec(part);
+  if (m) return { colAbs: m[1], rowAbs: "", form: "col" };
+  m = ROW_PART.exec(part);
+  return { colAbs: "", rowAbs: m ? m[1] : "", form: "row" };
+}
+
+function writeCorner(corner: Corner, row: number, col: number): string {
+  if (corner.form === "col") return `${corner.colAbs}${columnLetters(col)}`;
+  if (corner.form === "row") return `${corner.rowAbs}${row + 1}`;
+  return `${corner.colAbs}${columnLetters(col)}${corner.rowAbs}${row + 1}`;
+}
+
+/**
+ * The formula with references into the sheet where cells shifted following their cells, absolute or
+ * relative, as Excel rewrites formulas when rows are inserted or deleted; a reference whose cells
+ * were all deleted becomes #REF!. `pointsAtSheet` tells whether a reference (by its sheet name, or
+ * undefined for the formula's own sheet) is on the shifted sheet.
+ */
+export function moveReferences(
+  formula: string,
+  pointsAtSheet: (sheetName: string | undefined) => boolean,
+  shift: Shift,
+): string {
+  return rewriteRefs(formula, (refText) => {
+    const [, sheet, area] = SHEET_AND_AREA.exec(refText)!;
+    if (!pointsAtSheet(sheet ? unquote(sheet) : undefined)) return refText;
+    const parsed = parseAddress(area);
+    if (!parsed) return refText;
+    const moved = moveRect(parsed.rect, shift);
+    if (!moved) return "#REF!";
+    if (moved === parsed.rect) return refText;
+    const parts = area.split(":");
+    const first = cornerOf(parts[0]);
+    const text =
+      parts.length === 1
+        ? writeCorner(first, moved.row, moved.col)
+        : `${writeCorner(first, moved.row, moved.col)}:${writeCorner(
+            cornerOf(parts[1]),
+            moved.row + moved.rowCount - 1,
+            moved.col + moved.colCount - 1,
+          )}`;
+    return (sheet ?? "") + text;
+  });
 }

@@ -4,6 +4,7 @@
  * pushing the cells below it (in its columns) down.
  */
 import { intersectRects } from "./address";
+import { moveRect, type Shift } from "./shift";
 import { WorkbookError } from "./errors";
 import type { Rect, TableInfo } from "./types";
 import type { CellInput, Workbook } from "./workbook";
@@ -56,7 +57,7 @@ export class TableStore {
       while (this.get(tableName));
     } else this.validateName(tableName);
     this.workbook.batch(() => {
-      if (!hasHeaders) this.workbook.insertCellsDown(sheetId, { ...rect, rowCount: 1 });
+      if (!hasHeaders) this.workbook.insertCells(sheetId, { ...rect, rowCount: 1 }, "Down");
       this.writeUniqueHeaders(sheetId, tableRect);
     });
     const table: TableInfo = {
@@ -136,12 +137,16 @@ export class TableStore {
     this.workbook.batch(() => {
       const insertCount = dataRows === 0 && body.rowCount === 1 ? values.length - 1 : values.length;
       if (insertCount > 0)
-        this.workbook.insertCellsDown(t.sheetId, {
-          row: start + (dataRows === 0 ? 1 : 0),
-          col: t.rect.col,
-          rowCount: insertCount,
-          colCount: t.rect.colCount,
-        });
+        this.workbook.insertCells(
+          t.sheetId,
+          {
+            row: start + (dataRows === 0 ? 1 : 0),
+            col: t.rect.col,
+            rowCount: insertCount,
+            colCount: t.rect.colCount,
+          },
+          "Down",
+        );
       t.rect = { ...t.rect, rowCount: 1 + Math.max(dataRows + values.length, 1) };
       this.workbook.setValues(t.sheetId, start, t.rect.col, values);
     });
@@ -171,6 +176,44 @@ export class TableStore {
     const t = this.live(nameOrId);
     this.tables.splice(this.tables.indexOf(t), 1);
     this.workbook.tablesChanged(t.sheetId);
+  }
+
+  /** Refuses a shift that would move only part of a table's columns (or rows), as Excel does. */
+  checkShift(sheetId: string, shift: Shift): void {
+    for (const t of this.tables) {
+      if (t.sheetId !== sheetId) continue;
+      const rows = shift.axis === "rows";
+      const acrossStart = rows ? t.rect.col : t.rect.row;
+      const acrossEnd = acrossStart + (rows ? t.rect.colCount : t.rect.rowCount);
+      const alongEnd = (rows ? t.rect.row + t.rect.rowCount : t.rect.col + t.rect.colCount) - 1;
+      const overlaps = acrossStart < shift.bandEnd && acrossEnd > shift.bandStart;
+      const contained = acrossStart >= shift.bandStart && acrossEnd <= shift.bandEnd;
+      if (overlaps && !contained && alongEnd >= shift.at) {
+        throw new WorkbookError(
+          "InvalidOperation",
+          `This operation would shift cells in the table ${t.name}; insert or delete whole table rows or columns.`,
+        );
+      }
+    }
+  }
+
+  /** Tables move with their cells; a table whose cells were all deleted goes. */
+  shifted(sheetId: string, shift: Shift): void {
+    for (let i = this.tables.length - 1; i >= 0; i--) {
+      const t = this.tables[i];
+      if (t.sheetId !== sheetId) continue;
+      const moved = moveRect(t.rect, shift);
+      const headerDeleted =
+        shift.kind === "delete" &&
+        shift.axis === "rows" &&
+        t.rect.row >= shift.at &&
+        t.rect.row < shift.at + shift.count &&
+        moved !== t.rect;
+      // A table keeps its header and at least one (blank) data row; without its header it is gone.
+      if (!moved || headerDeleted) this.tables.splice(i, 1);
+      else t.rect = { ...moved, rowCount: Math.max(2, moved.rowCount) };
+    }
+    this.workbook.tablesChanged(sheetId);
   }
 
   sheetDeleted(sheetId: string): void {

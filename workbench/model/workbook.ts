@@ -6,11 +6,12 @@
 import { CalcEngine } from "../formula/engine";
 import type { CustomFunctionRegistry } from "../formula/customFunctions";
 import type { FormulaCell } from "../formula/formulaCell";
-import { adjustFormula } from "../formula/references";
+import { adjustFormula, moveReferences } from "../formula/references";
 import { cellRect, intersectRects } from "./address";
 import { displayText, inputText, parseInput } from "./cellText";
 import { Emitter } from "./emitter";
 import { WorkbookError } from "./errors";
+import type { Shift } from "./shift";
 import { Sheet } from "./sheet";
 import { TableStore } from "./tables";
 import {
@@ -641,31 +642,71 @@ export class Workbook {
     });
   }
 
-  /**
-   * Inserts blank cells at rect, shifting the cells below it (in rect's columns) down by
-   * rect.rowCount, as Excel's "Insert cells, shift down" (used by tables). References in formulas
-   * are not adjusted.
-   */
-  insertCellsDown(sheetId: string, rect: Rect, source: ChangeSource = "api"): void {
+  /** Inserts blank cells at rect, pushing the cells below ("Down") or right ("Right") away, as
+      Excel's Insert does: formulas anywhere that refer to moved cells follow them, tables move or grow. */
+  insertCells(sheetId: string, rect: Rect, direction: "Down" | "Right", source: ChangeSource = "api"): void {
+    this.shiftCells(sheetId, shiftFor(rect, direction === "Down" ? "rows" : "cols", "insert"), source);
+  }
+
+  /** Deletes the cells of rect, pulling the cells below ("Up") or right ("Left") in, as Excel's Delete:
+      references to deleted cells become #REF!, references to moved cells follow them. */
+  deleteCells(sheetId: string, rect: Rect, direction: "Up" | "Left", source: ChangeSource = "api"): void {
+    this.shiftCells(sheetId, shiftFor(rect, direction === "Up" ? "rows" : "cols", "delete"), source);
+  }
+
+  private shiftCells(sheetId: string, shift: Shift, source: ChangeSource): void {
     const sheet = this.sheet(sheetId);
+    const rows = shift.axis === "rows";
     const used = sheet.usedRange();
-    const lastRow = used ? used.row + used.rowCount : 0;
-    if (lastRow <= rect.row) return;
-    const moving: Rect = {
-      row: rect.row,
-      col: rect.col,
-      rowCount: lastRow - rect.row,
-      colCount: rect.colCount,
-    };
-    if (moving.row + moving.rowCount + rect.rowCount > MAX_ROWS) {
+    const usedEnd = used ? (rows ? used.row + used.rowCount : used.col + used.colCount) : 0;
+    const max = rows ? MAX_ROWS : MAX_COLS;
+    // Cells are read and written only where the band meets the used range (a whole-row band is 16,384 wide).
+    const usedAcrossStart = used ? (rows ? used.col : used.row) : 0;
+    const usedAcrossEnd = used ? usedAcrossStart + (rows ? used.colCount : used.rowCount) : 0;
+    const acrossStart = Math.max(shift.bandStart, usedAcrossStart);
+    const acrossCount = Math.max(0, Math.min(shift.bandEnd, usedAcrossEnd) - acrossStart);
+    const band = (start: number, end: number): Rect =>
+      rows
+        ? { row: start, rowCount: end - start, col: acrossStart, colCount: acrossCount }
+        : { col: start, colCount: end - start, row: acrossStart, rowCount: acrossCount };
+    this.tables.checkShift(sheet.id, shift);
+    const moveFrom = shift.kind === "insert" ? shift.at : shift.at + shift.count;
+    const moveTo = shift.kind === "insert" ? shift.at + shift.count : shift.at;
+    if (shift.kind === "insert" && usedEnd > shift.at && usedEnd + shift.count > max) {
       throw new WorkbookError("InvalidOperation", "Cells would be pushed off the worksheet.");
     }
-    const contents = this.readContents(sheet, moving);
-    const formats = this.getNumberFormats(sheetId, moving);
+    // Every formula in the workbook, rewritten so its references follow the moved cells.
+    const pointsAt = (home: Sheet) => (name: string | undefined) =>
+      name === undefined ? home === sheet : this.findSheet(name) === sheet;
+    const rewritten = new Map<FormulaCell, string>();
+    for (const cell of this.engine.formulaCells()) {
+      const text = moveReferences(cell.text, pointsAt(cell.sheet), shift);
+      if (text !== cell.text) rewritten.set(cell, text);
+    }
+    const moving = usedEnd > moveFrom && acrossCount > 0 ? band(moveFrom, usedEnd) : undefined;
+    const contents = moving
+      ? this.readContents(sheet, moving).map((line, i) =>
+          line.map((entry, j): RawContent => {
+            const formula = sheet.formula(moving.row + i, moving.col + j);
+            return formula ? { formula: rewritten.get(formula) ?? formula.text } : entry;
+          }),
+        )
+      : [];
+    const formats = moving ? this.getNumberFormats(sheetId, moving) : [];
+    const cleared = band(shift.at, Math.max(usedEnd, moveFrom));
     this.batch(() => {
-      this.clear(sheetId, moving, "All", source);
-      this.setNumberFormats(sheetId, rect.row + rect.rowCount, rect.col, formats, source);
-      this.writeContents(sheetId, rect.row + rect.rowCount, rect.col, contents, source, false);
+      if (cleared.rowCount > 0 && cleared.colCount > 0) this.clear(sheetId, cleared, "All", source);
+      if (moving) {
+        const target = rows ? { row: moveTo, col: moving.col } : { row: moving.row, col: moveTo };
+        this.setNumberFormats(sheetId, target.row, target.col, formats, source);
+        this.writeContents(sheetId, target.row, target.col, contents, source, false);
+      }
+      for (const [cell, text] of rewritten) {
+        if (this.engine.isAttached(cell)) {
+          this.writeContents(cell.sheet.id, cell.row, cell.col, [[{ formula: text }]], source, false);
+        }
+      }
+      this.tables.shifted(sheet.id, shift);
     });
   }
 
@@ -712,6 +753,26 @@ export class Workbook {
   tablesChanged(sheetId: string): void {
     this.emitter.emit({ type: "tablesChanged", sheetId });
   }
+}
+
+function shiftFor(rect: Rect, axis: "rows" | "cols", kind: "insert" | "delete"): Shift {
+  return axis === "rows"
+    ? {
+        axis,
+        kind,
+        at: rect.row,
+        count: rect.rowCount,
+        bandStart: rect.col,
+        bandEnd: rect.col + rect.colCount,
+      }
+    : {
+        axis,
+        kind,
+        at: rect.col,
+        count: rect.colCount,
+        bandStart: rect.row,
+        bandEnd: rect.row + rect.rowCount,
+      };
 }
 
 /** A model value as the Excel API reports it. */

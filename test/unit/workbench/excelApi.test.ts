@@ -407,6 +407,41 @@ describe("tables and calculation", () => {
     expect(model.tables.list(sheet)[0].rect).toEqual({ row: 0, col: 0, rowCount: 3, colCount: 3 });
   });
 
+  test("table rows delete; Range.insert and Range.delete move cells and the formulas that follow them", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      const table = ws.tables.add("A1:B1", true);
+      table.getHeaderRowRange().values = [["id", "payload"]];
+      table.rows.add(undefined, [
+        [1, "=A2*10"],
+        [2, "=A3*10"],
+        [3, "=A4*10"],
+      ]);
+      await ctx.sync();
+      table.rows.getItemAt(0).delete();
+      const body = table.getDataBodyRange().load("address, values");
+      await ctx.sync();
+      expect(body.address).toBe("Sheet1!A2:B3");
+      expect(body.values).toEqual([
+        [2, 20],
+        [3, 30],
+      ]);
+      table.rows.deleteRowsAt(1);
+      ws.getRange("D1").values = [["=A2"]];
+      ws.getRange("1:1").insert("Down");
+      const d = ws.getRange("D2").load("formulas, values");
+      const tableRange = table.getRange().load("address");
+      await ctx.sync();
+      expect(d.formulas).toEqual([["=A3"]]);
+      expect(d.values).toEqual([[2]]);
+      expect(tableRange.address).toBe("Sheet1!A2:B3");
+      ws.getRange("A3:B3").delete("Up");
+      await ctx.sync();
+    });
+    expect(model.getCell(sheet, 1, 3).formula).toBe("=#REF!");
+  });
+
   test("dependents are recalculated for reads in the same sync, unless calculation is suspended", async () => {
     const { run, model, sheet } = setup();
     model.setCellInput(sheet, 0, 1, "=A1*2");

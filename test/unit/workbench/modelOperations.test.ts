@@ -114,13 +114,15 @@ describe("model operations", () => {
     expect((wb.getValue(sheet, 0, 0) as CellError).code).toBe("#REF!");
   });
 
-  test("insertCellsDown moves cells, formulas and formats down within the columns", () => {
+  test("inserting cells moves cells below; formulas anywhere follow the cells they refer to", () => {
     const { wb, sheet } = setup();
     wb.setInputs(sheet, 0, 0, [
       ["a", "x"],
       ["b", '=A2&"!"'],
     ]);
-    wb.insertCellsDown(sheet, { row: 0, col: 0, rowCount: 2, colCount: 1 });
+    const other = wb.addSheet("Other").id;
+    wb.setCellInput(other, 0, 0, "=Sheet1!A2&Sheet1!$A$1");
+    wb.insertCells(sheet, { row: 0, col: 0, rowCount: 2, colCount: 1 }, "Down");
     expect(wb.getValues(sheet, { row: 0, col: 0, rowCount: 4, colCount: 1 })).toEqual([
       [null],
       [null],
@@ -128,6 +130,49 @@ describe("model operations", () => {
       ["b"],
     ]);
     expect(wb.getValue(sheet, 0, 1)).toBe("x");
+    expect(wb.getCell(sheet, 1, 1).formula).toBe('=A4&"!"');
+    expect(wb.getValue(sheet, 1, 1)).toBe("b!");
+    expect(wb.getCell(other, 0, 0).formula).toBe("=Sheet1!A4&Sheet1!$A$3");
+    expect(wb.getValue(other, 0, 0)).toBe("ba");
+  });
+
+  test("deleting rows pulls cells up, turns references to deleted cells into #REF! and shrinks ranges", () => {
+    const { wb, sheet } = setup();
+    wb.setInputs(sheet, 0, 0, [["1"], ["2"], ["3"], ["4"], ["=SUM(A1:A4)"], ["=A2"]]);
+    wb.deleteCells(sheet, { row: 1, col: 0, rowCount: 1, colCount: MAX_COLS }, "Up");
+    expect(wb.getCell(sheet, 3, 0).formula).toBe("=SUM(A1:A3)");
+    expect(wb.getValue(sheet, 3, 0)).toBe(8);
+    expect(wb.getCell(sheet, 4, 0).formula).toBe("=#REF!");
+    expect((wb.getValue(sheet, 4, 0) as CellError).code).toBe("#REF!");
+  });
+
+  test("deleting whole rows of a 100,000-row sheet is quick", () => {
+    const { wb, sheet } = setup();
+    wb.setValues(
+      sheet,
+      0,
+      0,
+      Array.from({ length: 100_000 }, (_, i) => [i, `r${i}`]),
+    );
+    const started = Date.now();
+    wb.deleteCells(sheet, { row: 10, col: 0, rowCount: 5, colCount: MAX_COLS }, "Up");
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(wb.getValue(sheet, 10, 0)).toBe(15);
+    expect(wb.usedRange(sheet)).toEqual({ row: 0, col: 0, rowCount: 99_995, colCount: 2 });
+  });
+
+  test("tables move with inserted rows and refuse a shift that would split them", () => {
+    const { wb, sheet } = setup();
+    wb.setValues(sheet, 3, 0, [
+      ["h1", "h2"],
+      [1, 2],
+    ]);
+    const t = wb.addTable(sheet, { row: 3, col: 0, rowCount: 2, colCount: 2 }, true);
+    wb.insertCells(sheet, { row: 0, col: 0, rowCount: 2, colCount: MAX_COLS }, "Down");
+    expect(wb.tables.get(t.id)?.rect).toEqual({ row: 5, col: 0, rowCount: 2, colCount: 2 });
+    expect(() => wb.insertCells(sheet, { row: 6, col: 1, rowCount: 1, colCount: 1 }, "Down")).toThrow(
+      /table/,
+    );
   });
 
   test("copyCells pastes contents and formats, moving relative references by the offset", () => {
