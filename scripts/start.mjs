@@ -2,6 +2,7 @@
 // process. Prints the workbench URL and opens it when a browser is available (BROWSER=none skips).
 // Ctrl-C stops everything.
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { tsImport } from "tsx/esm/api";
 
 const require = createRequire(import.meta.url);
@@ -27,7 +28,19 @@ async function openBrowser(url) {
   }
 }
 
+/** webpack-dev-server reports a busy port by crashing; say it plainly before starting anything. */
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "localhost", () => probe.close(() => resolve(true)));
+  });
+}
+
 async function main() {
+  if (!(await portIsFree(DEV_SERVER_PORT))) {
+    throw new Error(`Port ${DEV_SERVER_PORT} is in use (is npm start already running?). Stop that first.`);
+  }
   const { startSandbox } = await tsImport("../sandbox/server.ts", import.meta.url);
   const sandbox = await startSandbox({ port: SANDBOX_PORT });
   // Demo credentials the user signs in with in the task pane; printed on purpose, as `npm run sandbox` does.
