@@ -278,7 +278,7 @@ export class TableRowCollection extends Collection<TableRow> {
         const columns = this.context.model.tables.headers(id).length;
         const rows: unknown[][] =
           values === undefined
-            ? [new Array(columns).fill("")]
+            ? [new Array(columns).fill(null)]
             : Array.isArray(values)
               ? values
               : [new Array(columns).fill(values)];
@@ -288,7 +288,9 @@ export class TableRowCollection extends Collection<TableRow> {
             "TableRowCollection.add",
           );
         }
-        const added = this.context.model.tables.addRows(id, index ?? undefined, rows as CellInput[][]);
+        // null leaves a cell to the table (a calculated column fills it), as everywhere in the API.
+        const holes = rows.map((row) => row.map((v) => (v === null ? undefined : v))) as CellInput[][];
+        const added = this.context.model.tables.addRows(id, index ?? undefined, holes);
         holder.index = added.row - this.context.model.tables.dataBodyRect(id).row;
         return 0;
       },

@@ -3,6 +3,7 @@
  * duplicate headers are made unique as Excel does: Column1, Name2); adding rows grows the table,
  * pushing the cells below it (in its columns) down.
  */
+import { adjustFormula } from "../formula/references";
 import { intersectRects } from "./address";
 import { moveRect, type Shift } from "./shift";
 import { WorkbookError } from "./errors";
@@ -134,6 +135,7 @@ export class TableStore {
       throw new WorkbookError("InvalidArgument", "The number of values does not match the table's columns.");
     }
     const start = body.row + at;
+    const calculated = dataRows > 0 ? this.calculatedColumns(t, body) : new Map<number, string>();
     this.workbook.batch(() => {
       const insertCount = dataRows === 0 && body.rowCount === 1 ? values.length - 1 : values.length;
       if (insertCount > 0)
@@ -149,9 +151,43 @@ export class TableStore {
         );
       t.rect = { ...t.rect, rowCount: 1 + Math.max(dataRows + values.length, 1) };
       this.workbook.setValues(t.sheetId, start, t.rect.col, values);
+      // Calculated columns fill the new rows where no value was given, as Excel's tables do.
+      for (const [j, formula] of calculated) {
+        values.forEach((row, k) => {
+          if (row[j] !== undefined) return;
+          const r = start + k;
+          this.workbook.setFormulas(t.sheetId, r, t.rect.col + j, [
+            [adjustFormula(formula, r - body.row, 0)],
+          ]);
+        });
+      }
     });
     this.workbook.tablesChanged(t.sheetId);
     return { row: start, col: t.rect.col, rowCount: values.length, colCount: t.rect.colCount };
+  }
+
+  /**
+   * Calculated columns: columns whose formula cells all hold one formula (relative to their row) and
+   * make at least half of the data rows; constants among them are Excel's "exceptions". Returns
+   * column index -> that formula as it would read in the first data row.
+   */
+  private calculatedColumns(t: TableInfo, body: Rect): Map<number, string> {
+    const out = new Map<number, string>();
+    for (let j = 0; j < t.rect.colCount; j++) {
+      let base: string | undefined;
+      let formulas = 0;
+      let consistent = true;
+      for (let i = 0; i < body.rowCount && consistent; i++) {
+        const formula = this.workbook.getCell(t.sheetId, body.row + i, body.col + j).formula;
+        if (!formula) continue;
+        formulas++;
+        const asFirstRow = adjustFormula(formula, -i, 0);
+        if (base === undefined) base = asFirstRow;
+        else consistent = asFirstRow === base;
+      }
+      if (base !== undefined && consistent && formulas * 2 >= body.rowCount) out.set(j, base);
+    }
+    return out;
   }
 
   /** A table made from a header row alone has one blank data row that the first added row fills. */

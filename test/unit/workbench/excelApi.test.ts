@@ -442,6 +442,30 @@ describe("tables and calculation", () => {
     expect(model.getCell(sheet, 1, 3).formula).toBe("=#REF!");
   });
 
+  test("rows added to a table get its calculated columns' formulas where no value is given", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      const table = ctx.workbook.worksheets.getActiveWorksheet().tables.add("A1:B1", true);
+      table.getHeaderRowRange().values = [["id", "double"]];
+      table.rows.add(undefined, [
+        [1, "=A2*2"],
+        [2, "=A3*2"],
+      ]);
+      await ctx.sync();
+      // null (the API's "leave this cell") is not in the typings of rows.add, hence the cast.
+      table.rows.add(undefined, [
+        [3, null as unknown as number],
+        [4, 99],
+      ]);
+      table.rows.add();
+      await ctx.sync();
+    });
+    expect(model.getCell(sheet, 3, 1).formula).toBe("=A4*2");
+    expect(model.getValue(sheet, 3, 1)).toBe(6);
+    expect(model.getCell(sheet, 4, 1)).toMatchObject({ formula: null, value: 99 });
+    expect(model.getCell(sheet, 5, 1).formula).toBe("=A6*2");
+  });
+
   test("dependents are recalculated for reads in the same sync, unless calculation is suspended", async () => {
     const { run, model, sheet } = setup();
     model.setCellInput(sheet, 0, 1, "=A1*2");
