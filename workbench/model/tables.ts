@@ -190,6 +190,47 @@ export class TableStore {
     return out;
   }
 
+  /**
+   * Excel's AutoExpansion, for input by the user: a block typed or pasted starting in the row just
+   * below a table, in its columns, makes the table grow over the block's rows (calculated columns
+   * fill the new rows' empty cells). Returns the growth to apply once the block is written.
+   */
+  expandingInto(sheetId: string, row: number, col: number, block: string[][]): (() => void)[] {
+    const width = Math.max(0, ...block.slice(0, 1).map((line) => line.length));
+    const out: (() => void)[] = [];
+    for (const t of this.tables) {
+      const end = t.rect.row + t.rect.rowCount;
+      const overlaps = col < t.rect.col + t.rect.colCount && col + width > t.rect.col;
+      if (t.sheetId !== sheetId || row !== end || !overlaps || block.every((l) => l.every((v) => v === "")))
+        continue;
+      const grown = { ...t.rect, row: end, rowCount: block.length };
+      const taken = this.tables.some(
+        (other) => other !== t && other.sheetId === sheetId && intersectRects(other.rect, grown),
+      );
+      if (taken) continue;
+      const body = this.dataBodyRect(t.id);
+      const calculated = this.calculatedColumns(t, body);
+      out.push(() => {
+        t.rect = { ...t.rect, rowCount: t.rect.rowCount + block.length };
+        for (const [j, formula] of calculated) {
+          for (let k = 0; k < block.length; k++) {
+            const r = row + k;
+            if (this.workbook.getCell(sheetId, r, t.rect.col + j).input !== "") continue;
+            this.workbook.setFormulas(
+              sheetId,
+              r,
+              t.rect.col + j,
+              [[adjustFormula(formula, r - body.row, 0)]],
+              "user",
+            );
+          }
+        }
+        this.workbook.tablesChanged(sheetId);
+      });
+    }
+    return out;
+  }
+
   /** A table made from a header row alone has one blank data row that the first added row fills. */
   private isBodyEmptyPlaceholder(t: TableInfo): boolean {
     if (t.rect.rowCount !== 2) return false;

@@ -394,7 +394,13 @@ export class Workbook {
     texts: string[][],
     source: ChangeSource = "user",
   ): void {
-    this.writeBlock(sheetId, row, col, texts, source);
+    this.batch(() => {
+      const expanding =
+        source === "user" ? this.tables.expandingInto(this.sheet(sheetId).id, row, col, texts) : [];
+      this.writeBlock(sheetId, row, col, texts, source);
+      // Excel's table AutoExpansion: typing or pasting in the row just below a table extends it.
+      expanding.forEach((grow) => grow());
+    });
   }
 
   /**

@@ -215,6 +215,21 @@ describe("tables", () => {
     ]);
   });
 
+  test("typing just below a table extends it and fills its calculated columns (AutoExpansion)", () => {
+    const { wb, sheet } = setup();
+    wb.setInputs(sheet, 0, 0, [
+      ["id", "payload"],
+      ["1", "=A2*10"],
+      ["2", "=A3*10"],
+    ]);
+    const t = wb.addTable(sheet, { row: 0, col: 0, rowCount: 3, colCount: 2 }, true);
+    wb.setCellInput(sheet, 3, 0, "3");
+    expect(wb.tables.get(t.id)?.rect).toEqual({ row: 0, col: 0, rowCount: 4, colCount: 2 });
+    expect(wb.getCell(sheet, 3, 1)).toMatchObject({ formula: "=A4*10", value: 30 });
+    wb.setValues(sheet, 4, 0, [[4]]);
+    expect(wb.tables.get(t.id)?.rect.rowCount).toBe(4);
+  });
+
   test("duplicate and blank headers are made unique; overlapping tables and duplicate names are refused", () => {
     const { wb, sheet } = setup();
     wb.setValues(sheet, 0, 0, [["id", "id", ""]]);
