@@ -42,7 +42,8 @@ export function rectAddress(rect: Rect): string {
   if (isWholeColumns(rect) && !isWholeRows(rect)) {
     return `${columnLetters(rect.col)}:${columnLetters(rect.col + rect.colCount - 1)}`;
   }
-  if (isWholeRows(rect) && !isWholeColumns(rect)) {
+  // Whole rows, and the whole sheet, are written as row ranges ("1:1048576"), as Excel does.
+  if (isWholeRows(rect)) {
     return `${rect.row + 1}:${rect.row + rect.rowCount}`;
   }
   const start = cellName(rect.row, rect.col);

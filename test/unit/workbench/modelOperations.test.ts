@@ -40,6 +40,7 @@ describe("addresses", () => {
     expect(parseAddress("XFE1")).toBeUndefined();
     expect(parseAddress("A0")).toBeUndefined();
     expect(rectAddress({ row: 0, col: 2, rowCount: MAX_ROWS, colCount: 1 })).toBe("C:C");
+    expect(rectAddress({ row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLS })).toBe("1:1048576");
     expect(qualifiedAddress("Sheet 2", { row: 1, col: 1, rowCount: 1, colCount: 1 })).toBe("'Sheet 2'!B2");
     expect(qualifiedAddress("AB12", { row: 0, col: 0, rowCount: 1, colCount: 1 })).toBe("'AB12'!A1");
   });
