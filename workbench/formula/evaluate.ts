@@ -6,16 +6,7 @@ import type { BinaryOperator, FormulaNode } from "./ast";
 import type { FormulaCell } from "./formulaCell";
 import { BUILTINS } from "./functions";
 import { lift } from "./lift";
-import {
-  RangeRef,
-  compareScalars,
-  isError,
-  isMatrix,
-  toNumber,
-  toText,
-  type Matrix,
-  type Value,
-} from "./values";
+import { RangeRef, compareScalars, isError, toNumber, toText, type Matrix, type Value } from "./values";
 
 export interface EvalHost {
   resolveSheet(name: string | undefined, home: Sheet): Sheet | undefined;
@@ -181,5 +172,3 @@ export function binaryScalar(op: BinaryOperator, x: Scalar, y: Scalar): Scalar {
   }
   return Number.isFinite(result) ? result : new CellError("#NUM!");
 }
-
-export { isMatrix };

@@ -81,17 +81,6 @@ export function renameSheetInFormula(formula: string, oldName: string, newName: 
   });
 }
 
-/** The lower-cased sheet names a formula refers to. */
-export function referencedSheetNames(formula: string): string[] {
-  const names = new Set<string>();
-  rewriteRefs(formula, (refText) => {
-    const [, sheet] = SHEET_AND_AREA.exec(refText)!;
-    if (sheet) names.add(unquote(sheet).toLowerCase());
-    return refText;
-  });
-  return [...names];
-}
-
 /** One corner of a reference as written: "$B3", "$C" (column) or "7" (row), with its $ flags. */
 interface Corner {
   colAbs: string;

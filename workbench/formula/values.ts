@@ -17,10 +17,6 @@ export type Value = Scalar | Matrix | RangeRef;
 
 export const VALUE_ERROR = (message?: string) => new CellError("#VALUE!", message);
 
-export function isMatrix(v: Value): v is Matrix {
-  return Array.isArray(v);
-}
-
 export function isError(v: unknown): v is CellError {
   return v instanceof CellError;
 }

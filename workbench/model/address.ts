@@ -140,15 +140,6 @@ export function parseAddress(address: string): ParsedAddress | undefined {
   return sheetName === undefined ? { rect } : { sheetName, rect };
 }
 
-export function rectContains(outer: Rect, row: number, col: number): boolean {
-  return (
-    row >= outer.row &&
-    row < outer.row + outer.rowCount &&
-    col >= outer.col &&
-    col < outer.col + outer.colCount
-  );
-}
-
 export function intersectRects(a: Rect, b: Rect): Rect | undefined {
   const row = Math.max(a.row, b.row);
   const col = Math.max(a.col, b.col);

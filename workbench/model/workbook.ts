@@ -47,7 +47,7 @@ interface Prepared {
 
 /** Excel's limits: formula length and text per cell. */
 const MAX_FORMULA_LENGTH = 8192;
-export const MAX_TEXT_LENGTH = 32767;
+const MAX_TEXT_LENGTH = 32767;
 
 const INVALID_SHEET_CHARS = /[:\\/?*[\]]/;
 
