@@ -42,6 +42,10 @@ export const sheetsSelectionTests: BrowserTest[] = [
         () => (window as unknown as { selectionEvents: string[] }).selectionEvents,
       );
       assert.deepEqual(events, ["B2", "B2:D5", "B2:D6", "C:C", "4:4", "A1", "A2"]);
+
+      // The name box reaches cells far past the used ones; the grid grows to show them.
+      await workbench.typeAt("AB5000", "far");
+      assert.deepEqual(await workbench.readTexts("AB5000"), [["far"]]);
     },
   },
   {

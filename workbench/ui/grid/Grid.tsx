@@ -12,8 +12,8 @@ import {
   type Item,
 } from "@glideapps/glide-data-grid";
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from "react";
-import { columnLetters } from "../../model/address";
-import type { Selection } from "../../model/types";
+import { columnLetters, isWholeColumns, isWholeRows } from "../../model/address";
+import { MAX_COLS, MAX_ROWS, type Selection } from "../../model/types";
 import type { Workbook } from "../../model/workbook";
 import { enterCellText, type EntryProblem } from "../cellEntry";
 import type { Direction } from "./dataEdge";
@@ -62,18 +62,6 @@ export function Grid({ handle, onEntry, workbook, sheetId, version }: GridProps)
     void version;
     return { rows: workbook.rowCount(sheetId), columns: workbook.colCount(sheetId) };
   }, [workbook, sheetId, version]);
-  const rows = Math.max(MIN_ROWS, used.rows + SPARE_ROWS);
-  const columnCount = Math.max(MIN_COLUMNS, used.columns + 2);
-
-  const columns = useMemo<GridColumn[]>(
-    () =>
-      Array.from({ length: columnCount }, (_, i) => ({
-        id: String(i),
-        title: columnLetters(i),
-        width: widths[i] ?? DEFAULT_WIDTH,
-      })),
-    [columnCount, widths],
-  );
 
   // Selection: the workbook owns it (the Excel API reads and sets it); the grid mirrors it at once,
   // so keys pressed right after the name box or the API moved it act on the new cell. Glide scrolls
@@ -91,6 +79,28 @@ export function Grid({ handle, onEntry, workbook, sheetId, version }: GridProps)
         );
       }),
     [workbook, sheetId],
+  );
+
+  // The grid reaches past the used cells and past the selection (the name box can go to any cell).
+  const reach = useMemo(() => {
+    const shown = toModelSelection(sheetId, gridSelection);
+    const { rect } = shown ?? { rect: { row: 0, col: 0, rowCount: 1, colCount: 1 } };
+    return {
+      rows: isWholeColumns(rect) ? 0 : rect.row + rect.rowCount,
+      columns: isWholeRows(rect) ? 0 : rect.col + rect.colCount,
+    };
+  }, [sheetId, gridSelection]);
+  const rows = Math.min(MAX_ROWS, Math.max(MIN_ROWS, used.rows + SPARE_ROWS, reach.rows + SPARE_ROWS));
+  const columnCount = Math.min(MAX_COLS, Math.max(MIN_COLUMNS, used.columns + 2, reach.columns + 2));
+
+  const columns = useMemo<GridColumn[]>(
+    () =>
+      Array.from({ length: columnCount }, (_, i) => ({
+        id: String(i),
+        title: columnLetters(i),
+        width: widths[i] ?? DEFAULT_WIDTH,
+      })),
+    [columnCount, widths],
   );
 
   const select = useCallback(
