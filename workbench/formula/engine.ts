@@ -4,28 +4,19 @@
  * those are calculated, each after the dirty formulas it reads. Array results spill into the cells
  * below/right (#SPILL! when blocked); custom functions returning promises show #BUSY! until resolved.
  */
-import { cellRect, qualifiedAddress } from "../model/address";
+import { cellRect } from "../model/address";
 import type { Sheet } from "../model/sheet";
 import { CellError, MAX_COLS, MAX_ROWS, type Rect, type Scalar } from "../model/types";
 import type { FormulaNode } from "./ast";
-import {
-  CustomFunctionRegistry,
-  errorFromThrown,
-  matrixArgument,
-  resultValue,
-  scalarArgument,
-  type CustomFunctionParameter,
-  type Invocation,
-  type RegisteredFunction,
-} from "./customFunctions";
+import { CustomFunctionRegistry } from "./customFunctions";
 import { DependencyIndex } from "./dependencyIndex";
 import { Evaluator, type EvalHost } from "./evaluate";
+import { CustomFunctionCalls } from "./customFunctionCalls";
 import { FormulaCell, type Precedent } from "./formulaCell";
-import { lift } from "./lift";
 import { parseFormula } from "./parser";
 import { renameSheetInFormula } from "./references";
 import { VOLATILE_FUNCTIONS } from "./textFunctions";
-import { RangeRef, isError, type Matrix, type Value } from "./values";
+import { RangeRef, type Matrix } from "./values";
 
 export interface EngineHost {
   sheetByName(name: string): Sheet | undefined;
@@ -43,38 +34,36 @@ class NeedsCalc {
   constructor(readonly cell: FormulaCell) {}
 }
 
-interface AsyncSlot {
-  state: "pending" | "done";
-  value: Scalar | Matrix;
-  cancel?: () => void;
-}
-
-const BUSY = () => new CellError("#BUSY!");
-
 export class CalcEngine {
   readonly functions = new CustomFunctionRegistry();
   private readonly index = new DependencyIndex();
   private readonly cells = new Set<FormulaCell>();
   private readonly unresolved = new Map<string, Set<FormulaCell>>();
-  private readonly slots = new Map<FormulaCell, Map<string, AsyncSlot>>();
-  private readonly usedSlots = new Set<string>();
   /** Formulas calling volatile custom functions: recalculated on every recalculation, as in Excel. */
   private readonly volatile = new Set<FormulaCell>();
   /** Cells were edited since the last recalculation (volatile formulas then recalculate). */
   private edited = false;
   private queue: FormulaCell[] = [];
   private calculating = false;
-  private pendingAsync = 0;
   private flushScheduled = false;
   private idleWaiters: (() => void)[] = [];
   private readonly evalHost: EvalHost;
+  private readonly calls: CustomFunctionCalls;
 
   constructor(private readonly host: EngineHost) {
+    this.calls = new CustomFunctionCalls(this.functions, {
+      isLive: (cell) => this.cells.has(cell),
+      markVolatile: (cell) => this.volatile.add(cell),
+      resultArrived: (cell) => {
+        if (cell) this.markDirty(cell);
+        this.scheduleFlush();
+      },
+    });
     this.evalHost = {
       resolveSheet: (name, home) => (name === undefined ? home : this.host.sheetByName(name)),
       readCell: (sheet, r, c) => this.readCell(sheet, r, c),
       spillRect: (sheet, r, c) => this.spillRect(sheet, r, c),
-      callCustom: (name, args, ev) => this.callCustom(name, args, ev),
+      callCustom: (name, args, ev) => this.calls.call(name, args, ev),
     };
     // Functions associated after formulas were entered (#NAME? until then) recalculate.
     this.functions.onChange(() => {
@@ -137,8 +126,7 @@ export class CalcEngine {
     this.unregister(cell);
     cell.dirty = false;
     cell.generation++;
-    this.cancelSlots(cell);
-    this.slots.delete(cell);
+    this.calls.forget(cell);
     if (cell.spill) {
       const spill = cell.spill;
       cell.spill = undefined;
@@ -268,10 +256,10 @@ export class CalcEngine {
 
   private evaluate(cell: FormulaCell): Scalar | Matrix {
     const ev = new Evaluator(this.evalHost, cell);
-    this.usedSlots.clear();
+    this.calls.startEvaluation();
     const value = ev.evaluate(cell.ast);
     const result = value instanceof RangeRef ? ev.deref(value) : value;
-    this.dropUnusedSlots(cell);
+    this.calls.finishEvaluation(cell);
     return result;
   }
 
@@ -391,186 +379,6 @@ export class CalcEngine {
     if (wanted) this.index.add(cell, cell.sheet.id, wanted);
   }
 
-  // ---- custom functions --------------------------------------------------------------------
-
-  private callCustom(name: string, args: FormulaNode[], ev: Evaluator): Value | undefined {
-    const fn = this.functions.lookup(name);
-    if (!fn) return undefined;
-    if (!fn.implementation)
-      return new CellError("#NAME?", `${name} has no implementation (CustomFunctions.associate).`);
-    const params = fn.metadata.parameters ?? [];
-    const errorsAllowed = this.functions.allowErrorForDataTypeAny;
-    if (fn.metadata.options?.volatile) this.volatile.add(ev.cell);
-    const repeating = params.length > 0 && params[params.length - 1].repeating;
-    if (!repeating && args.length > params.length) {
-      return new CellError("#VALUE!", `${name} takes at most ${params.length} arguments.`);
-    }
-    // Evaluate arguments; scalar parameters given arrays are lifted (called once per element).
-    const converted: unknown[] = [];
-    const liftable: { index: number; values: Matrix; param: CustomFunctionParameter }[] = [];
-    // Every declared parameter gets an argument: omitted optional ones are null, as in Excel.
-    const count = repeating ? Math.max(args.length, params.length - 1) : params.length;
-    const repeated: unknown[] = [];
-    for (let i = 0; i < count; i++) {
-      const param = params[Math.min(i, params.length - 1)];
-      const node = args[i];
-      let arg: unknown;
-      if (!node || node.kind === "missing") {
-        if (!param.optional && !param.repeating) {
-          return new CellError("#VALUE!", `${name}: the argument ${param.name} is required.`);
-        }
-        arg = null;
-      } else if (param.dimensionality === "matrix") {
-        const value = ev.operand(node);
-        const matrix: Matrix = Array.isArray(value) ? value : [[value]];
-        const m = matrixArgument(matrix, param.type, errorsAllowed);
-        if (isError(m)) return m;
-        arg = m;
-      } else {
-        const value = ev.operand(node);
-        if (Array.isArray(value)) {
-          liftable.push({ index: i, values: value, param });
-          arg = undefined;
-        } else {
-          const s = scalarArgument(value, param.type, errorsAllowed);
-          if (isError(s)) return s;
-          arg = s;
-        }
-      }
-      if (param.repeating && i >= params.length - 1) repeated.push(arg);
-      else converted.push(arg);
-    }
-    if (repeating) converted.push(repeated);
-    if (liftable.length && !repeating) {
-      const matrices = liftable.map((l) => l.values);
-      return lift(matrices, (scalars) => {
-        const callArgs = [...converted];
-        for (let k = 0; k < liftable.length; k++) {
-          const s = scalarArgument(scalars[k], liftable[k].param.type, errorsAllowed);
-          if (isError(s)) return s;
-          callArgs[liftable[k].index] = s;
-        }
-        const r = this.invoke(fn, callArgs, ev);
-        return Array.isArray(r) ? (r[0]?.[0] ?? null) : r;
-      });
-    }
-    return this.invoke(fn, converted, ev);
-  }
-
-  private invoke(fn: RegisteredFunction, args: unknown[], ev: Evaluator): Scalar | Matrix {
-    const cell = ev.cell;
-    const options = fn.metadata.options ?? {};
-    const cellSlots = this.slots.get(cell);
-    // The cache key (the arguments as JSON) is only worked out when a result may be cached.
-    let key: string | undefined;
-    const keyOf = () => (key ??= `${fn.formulaName}|${safeKey(args)}`);
-    if (cellSlots?.size || options.stream || options.cancelable) {
-      this.usedSlots.add(keyOf());
-      const cached = cellSlots?.get(keyOf());
-      if (cached) return cached.state === "done" ? cached.value : BUSY();
-    }
-    const slot: AsyncSlot = { state: "pending", value: BUSY() };
-    let returned: unknown;
-    try {
-      const implementation = fn.implementation as (...a: unknown[]) => unknown;
-      returned = implementation(...this.withInvocation(fn, cell, args, slot));
-    } catch (thrown) {
-      return errorFromThrown(thrown);
-    }
-    if (options.stream) {
-      this.keepSlot(cell, keyOf(), slot);
-      return slot.state === "done" ? slot.value : BUSY();
-    }
-    if (returned && typeof (returned as PromiseLike<unknown>).then === "function") {
-      this.keepSlot(cell, keyOf(), slot);
-      this.awaitResult(cell, keyOf(), slot, returned as PromiseLike<unknown>);
-      return BUSY();
-    }
-    return resultValue(returned);
-  }
-
-  /** The arguments plus the invocation object Excel passes to streaming, cancelable or address-aware functions. */
-  private withInvocation(
-    fn: RegisteredFunction,
-    cell: FormulaCell,
-    args: unknown[],
-    slot: AsyncSlot,
-  ): unknown[] {
-    const options = fn.metadata.options ?? {};
-    if (!(
-      options.stream ||
-      options.cancelable ||
-      options.requiresAddress ||
-      options.requiresParameterAddresses
-    )) {
-      return args;
-    }
-    const invocation: Invocation = { functionName: fn.formulaName };
-    if (options.requiresAddress) {
-      invocation.address = qualifiedAddress(cell.sheet.name, cellRect(cell.row, cell.col));
-    }
-    if (options.stream) {
-      const generation = cell.generation;
-      invocation.setResult = (value: unknown) => {
-        if (cell.generation !== generation || !this.cells.has(cell)) return;
-        slot.state = "done";
-        slot.value = resultValue(value);
-        this.markDirty(cell);
-        this.scheduleFlush();
-      };
-    }
-    if (options.stream || options.cancelable) slot.cancel = () => invocation.onCanceled?.();
-    return [...args, invocation];
-  }
-
-  private keepSlot(cell: FormulaCell, key: string, slot: AsyncSlot): void {
-    this.usedSlots.add(key);
-    this.slotsOf(cell).set(key, slot);
-  }
-
-  /** A promise result: the cell shows #BUSY! until it settles, then recalculates (if still current). */
-  private awaitResult(cell: FormulaCell, key: string, slot: AsyncSlot, promise: PromiseLike<unknown>): void {
-    this.pendingAsync++;
-    const generation = cell.generation;
-    const settle = (value: Scalar | Matrix) => {
-      this.pendingAsync--;
-      slot.state = "done";
-      slot.value = value;
-      if (cell.generation === generation && this.cells.has(cell) && this.slots.get(cell)?.get(key) === slot) {
-        this.markDirty(cell);
-      }
-      this.scheduleFlush();
-    };
-    promise.then(
-      (v) => settle(resultValue(v)),
-      (e) => settle(errorFromThrown(e)),
-    );
-  }
-
-  private slotsOf(cell: FormulaCell): Map<string, AsyncSlot> {
-    let map = this.slots.get(cell);
-    if (!map) {
-      map = new Map();
-      this.slots.set(cell, map);
-    }
-    return map;
-  }
-
-  private dropUnusedSlots(cell: FormulaCell): void {
-    const map = this.slots.get(cell);
-    if (!map) return;
-    for (const [key, slot] of map) {
-      if (!this.usedSlots.has(key)) {
-        slot.cancel?.();
-        map.delete(key);
-      }
-    }
-  }
-
-  private cancelSlots(cell: FormulaCell): void {
-    this.slots.get(cell)?.forEach((slot) => slot.cancel?.());
-  }
-
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
@@ -580,7 +388,7 @@ export class CalcEngine {
         this.recalc();
         this.host.settled();
       }
-      if (this.pendingAsync === 0 && !this.flushScheduled) {
+      if (this.calls.pending === 0 && !this.flushScheduled) {
         const waiters = this.idleWaiters;
         this.idleWaiters = [];
         waiters.forEach((w) => w());
@@ -590,7 +398,7 @@ export class CalcEngine {
 
   /** Resolves when no custom function result is outstanding and results have been applied. */
   whenIdle(): Promise<void> {
-    if (this.pendingAsync === 0 && !this.flushScheduled) return Promise.resolve();
+    if (this.calls.pending === 0 && !this.flushScheduled) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 }
@@ -642,10 +450,4 @@ function someCall(node: FormulaNode, test: (name: string) => boolean): boolean {
     default:
       return false;
   }
-}
-
-function safeKey(args: unknown[]): string {
-  return JSON.stringify(args, (_k, v) =>
-    v instanceof CellError ? `#ERR:${v.code}` : v === undefined ? null : v,
-  );
 }
