@@ -1,6 +1,6 @@
 /* Excel's typed-input rules and display text: what a typed string becomes, and how a value looks. */
 import { format as formatNumber, parseValue } from "numfmt";
-import { CellError, ERROR_CODES, type ErrorCode, type Scalar } from "./types";
+import { CellError, ERROR_CODES, type ApiValue, type ErrorCode, type Scalar } from "./types";
 
 export interface ParsedInput {
   /** A formula ("=..."), else undefined. */
@@ -93,4 +93,11 @@ const NUMBER_START = /^\s*[-+0-9.($\u20AC\u00A3\u00A5]/;
 function mayBeNumber(text: string): boolean {
   if (text.length > 64) return false;
   return NUMBER_START.test(text) || MONTH_START.test(text);
+}
+
+/** A model value as the Excel API reports it. */
+export function toApiValue(value: Scalar): ApiValue {
+  if (value === null || value === undefined) return "";
+  if (value instanceof CellError) return value.code;
+  return value;
 }

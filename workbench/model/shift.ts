@@ -40,3 +40,24 @@ export function moveRect(rect: Rect, shift: Shift): Rect | null {
     ? { ...rect, row: first, rowCount: last - first + 1 }
     : { ...rect, col: first, colCount: last - first + 1 };
 }
+
+/** The shift of inserting or deleting rect's cells along an axis. */
+export function shiftFor(rect: Rect, axis: "rows" | "cols", kind: "insert" | "delete"): Shift {
+  return axis === "rows"
+    ? {
+        axis,
+        kind,
+        at: rect.row,
+        count: rect.rowCount,
+        bandStart: rect.col,
+        bandEnd: rect.col + rect.colCount,
+      }
+    : {
+        axis,
+        kind,
+        at: rect.col,
+        count: rect.colCount,
+        bandStart: rect.row,
+        bandEnd: rect.row + rect.rowCount,
+      };
+}

@@ -8,14 +8,15 @@ import type { CustomFunctionRegistry } from "../formula/customFunctions";
 import type { FormulaCell } from "../formula/formulaCell";
 import { adjustFormula, moveReferences } from "../formula/references";
 import { cellRect, intersectRects } from "./address";
-import { displayText, inputText, parseInput } from "./cellText";
+import { displayText, inputText, parseInput, toApiValue } from "./cellText";
+import { ChangeLog } from "./changeLog";
 import { Emitter } from "./emitter";
 import { WorkbookError } from "./errors";
-import type { Shift } from "./shift";
+import { shiftFor, type Shift } from "./shift";
+import { checkSheetName, newSheetId } from "./sheetNames";
 import { Sheet } from "./sheet";
 import { TableStore } from "./tables";
 import {
-  CellError,
   MAX_COLS,
   MAX_ROWS,
   type ApiValue,
@@ -49,8 +50,6 @@ interface Prepared {
 const MAX_FORMULA_LENGTH = 8192;
 const MAX_TEXT_LENGTH = 32767;
 
-const INVALID_SHEET_CHARS = /[:\\/?*[\]]/;
-
 export class Workbook {
   private readonly sheetList: Sheet[] = [];
   private readonly emitter = new Emitter<WorkbookEvent>();
@@ -59,7 +58,7 @@ export class Workbook {
   private activeId: string;
   private nextSheetNumber = 1;
   private batchDepth = 0;
-  private pending = new Map<string, { sheetId: string; source: ChangeSource; rects: Rect[] }>();
+  private readonly changes = new ChangeLog();
   readonly tables: TableStore;
 
   constructor(options: { firstSheetName?: string } = {}) {
@@ -108,19 +107,11 @@ export class Workbook {
   }
 
   private recordChange(sheetId: string, rects: Rect[], source: ChangeSource): void {
-    if (!rects.length) return;
-    const key = `${sheetId}|${source}`;
-    const entry = this.pending.get(key) ?? { sheetId, source, rects: [] };
-    entry.rects.push(...rects);
-    this.pending.set(key, entry);
+    this.changes.record(sheetId, rects, source);
   }
 
   private flushEvents(): void {
-    const pending = [...this.pending.values()];
-    this.pending.clear();
-    for (const { sheetId, source, rects } of pending) {
-      this.emitter.emit({ type: "cellsChanged", sheetId, rects: coalesceRects(rects), source });
-    }
+    this.changes.flush((event) => this.emitter.emit(event));
   }
 
   /** Calculates pending formulas now (for reads inside a batch, such as a sync's loads). */
@@ -183,15 +174,7 @@ export class Workbook {
   }
 
   private validateSheetName(name: string, except?: Sheet): void {
-    if (!name || name.length > 31 || INVALID_SHEET_CHARS.test(name) || /^'|'$/.test(name)) {
-      throw new WorkbookError(
-        "InvalidArgument",
-        `"${name}" is not a valid sheet name: 1-31 characters, none of : \\ / ? * [ ], not starting or ending with '.`,
-      );
-    }
-    if (name.toLowerCase() === "history") {
-      throw new WorkbookError("InvalidArgument", '"History" is a name Excel reserves.');
-    }
+    checkSheetName(name);
     const clash = this.findSheet(name);
     if (clash && clash !== except) {
       throw new WorkbookError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
@@ -206,8 +189,7 @@ export class Workbook {
       while (this.findSheet(sheetName));
     }
     this.validateSheetName(sheetName);
-    // Excel's worksheet ids are GUIDs in braces.
-    const id = `{${randomHex(8)}-${randomHex(4)}-4${randomHex(3)}-8${randomHex(3)}-${randomHex(12)}}`;
+    const id = newSheetId();
     const sheet = new Sheet(id, sheetName);
     this.sheetList.push(sheet);
     this.selections.set(id, { sheetId: id, rect: cellRect(0, 0), activeRow: 0, activeCol: 0 });
@@ -759,56 +741,4 @@ export class Workbook {
   tablesChanged(sheetId: string): void {
     this.emitter.emit({ type: "tablesChanged", sheetId });
   }
-}
-
-function shiftFor(rect: Rect, axis: "rows" | "cols", kind: "insert" | "delete"): Shift {
-  return axis === "rows"
-    ? {
-        axis,
-        kind,
-        at: rect.row,
-        count: rect.rowCount,
-        bandStart: rect.col,
-        bandEnd: rect.col + rect.colCount,
-      }
-    : {
-        axis,
-        kind,
-        at: rect.col,
-        count: rect.colCount,
-        bandStart: rect.row,
-        bandEnd: rect.row + rect.rowCount,
-      };
-}
-
-/** A model value as the Excel API reports it. */
-export function toApiValue(value: Scalar): ApiValue {
-  if (value === null || value === undefined) return "";
-  if (value instanceof CellError) return value.code;
-  return value;
-}
-
-function randomHex(length: number): string {
-  let s = "";
-  for (let i = 0; i < length; i++)
-    s += Math.floor(Math.random() * 16)
-      .toString(16)
-      .toUpperCase();
-  return s;
-}
-
-/** Merges single cells into column runs so 10,000 recalculated cells make a handful of rects. */
-export function coalesceRects(rects: Rect[]): Rect[] {
-  if (rects.length < 8) return rects;
-  const singles = rects.filter((r) => r.rowCount === 1 && r.colCount === 1);
-  const others = rects.filter((r) => r.rowCount !== 1 || r.colCount !== 1);
-  singles.sort((a, b) => a.col - b.col || a.row - b.row);
-  const merged: Rect[] = [];
-  for (const cell of singles) {
-    const last = merged[merged.length - 1];
-    if (last && last.col === cell.col && last.row + last.rowCount >= cell.row) {
-      last.rowCount = Math.max(last.rowCount, cell.row - last.row + 1);
-    } else merged.push({ ...cell });
-  }
-  return [...others, ...merged];
 }
