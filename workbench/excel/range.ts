@@ -2,7 +2,14 @@
 import { intersectRects, parseAddress, qualifiedAddress } from "../model/address";
 import { unionRects } from "../model/sheet";
 import { CellError, MAX_COLS, MAX_ROWS, type ApiValue, type Rect } from "../model/types";
-import { PAYLOAD_LIMIT_BYTES, ResolvedObject, defineProperties, type RequestContext } from "./clientObject";
+import {
+  ClientObject,
+  PAYLOAD_LIMIT_BYTES,
+  ResolvedObject,
+  defineProperties,
+  type PropertySpec,
+  type RequestContext,
+} from "./clientObject";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
 import { RangeFormat } from "./rangeFormat";
 import { Worksheet } from "./worksheet";
@@ -69,7 +76,10 @@ function checkCellValues(block: unknown[][], property: string): (ApiValue | unde
  * three bytes each in the response) would exceed the response limit, as Excel on the web refuses it.
  */
 function cellGrid<T>(r: Range, read: (sheetId: string, rect: Rect) => T[][]): T[][] {
-  const { sheetId, rect } = r._t();
+  return gridOf(r._t(), read);
+}
+
+function gridOf<T>({ sheetId, rect }: RangeTarget, read: (sheetId: string, rect: Rect) => T[][]): T[][] {
   if (rect.rowCount * rect.colCount * 3 > PAYLOAD_LIMIT_BYTES) {
     throw new OfficeExtensionError(
       ErrorCodes.responsePayloadSizeLimitExceeded,
@@ -78,6 +88,21 @@ function cellGrid<T>(r: Range, read: (sheetId: string, rect: Rect) => T[][]): T[
     );
   }
   return read(sheetId, rect);
+}
+
+/**
+ * The `values` property of a range, or of a part of a table standing for one (a row, a column):
+ * read within the response limit; written with Excel's checks (size, cell types, null holes).
+ */
+export function valuesProperty<O extends ClientObject>(targetOf: (o: O) => RangeTarget): PropertySpec<O> {
+  return {
+    get: (o) => gridOf(targetOf(o), (id, rect) => o.context.model.getApiValues(id, rect)),
+    set: (o, value) => {
+      const { sheetId, rect } = targetOf(o);
+      const block = checkCellValues(blockFor(value, rect, "values"), "values");
+      o.context.model.setValues(sheetId, rect.row, rect.col, block, "api");
+    },
+  };
 }
 
 function valueType(v: unknown): string {
@@ -367,19 +392,7 @@ defineProperties(Range, "Range", {
   cellCount: { get: (r) => r._t().rect.rowCount * r._t().rect.colCount },
   isEntireRow: { get: (r) => r._t().rect.col === 0 && r._t().rect.colCount === MAX_COLS },
   isEntireColumn: { get: (r) => r._t().rect.row === 0 && r._t().rect.rowCount === MAX_ROWS },
-  values: {
-    get: (r) => cellGrid(r, (id, rect) => r.context.model.getApiValues(id, rect)),
-    set: (r, value) => {
-      const t = r._t();
-      r.context.model.setValues(
-        t.sheetId,
-        t.rect.row,
-        t.rect.col,
-        checkCellValues(blockFor(value, t.rect, "values"), "values"),
-        "api",
-      );
-    },
-  },
+  values: valuesProperty((r) => r._t()),
   formulas: {
     get: (r) => cellGrid(r, (id, rect) => r.context.model.getApiFormulas(id, rect)),
     set: (r, value) => {

@@ -4,7 +4,7 @@ import type { CellInput } from "../model/workbook";
 import { ClientObject, ResolvedObject, defineProperties, type RequestContext } from "./clientObject";
 import { Collection } from "./collection";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
-import { Range, blockFor } from "./range";
+import { Range, valuesProperty } from "./range";
 import { Worksheet } from "./worksheet";
 
 export class Table extends ResolvedObject<string> {
@@ -232,19 +232,7 @@ export class TableRow extends ClientObject {
 
 defineProperties(TableRow, "TableRow", {
   index: { get: (r) => r._index },
-  values: {
-    get: (r) => r.context.model.getApiValues(r._table._info().sheetId, r._rect()),
-    set: (r, value) => {
-      const rect = r._rect();
-      r.context.model.setValues(
-        r._table._info().sheetId,
-        rect.row,
-        rect.col,
-        blockFor(value, rect, "values") as CellInput[][],
-        "api",
-      );
-    },
-  },
+  values: valuesProperty((r: TableRow) => ({ sheetId: r._table._info().sheetId, rect: r._rect() })),
 });
 
 export class TableRowCollection extends Collection<TableRow> {
@@ -388,19 +376,7 @@ defineProperties(TableColumn, "TableColumn", {
       c.context.model.setValues(c._table._info().sheetId, rect.row, rect.col, [[`'${String(v)}`]], "api");
     },
   },
-  values: {
-    get: (c) => c.context.model.getApiValues(c._table._info().sheetId, c._rect()),
-    set: (c, value) => {
-      const rect = c._rect();
-      c.context.model.setValues(
-        c._table._info().sheetId,
-        rect.row,
-        rect.col,
-        blockFor(value, rect, "values") as CellInput[][],
-        "api",
-      );
-    },
-  },
+  values: valuesProperty((c: TableColumn) => ({ sheetId: c._table._info().sheetId, rect: c._rect() })),
 });
 
 export class TableColumnCollection extends Collection<TableColumn> {
