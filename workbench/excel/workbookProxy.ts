@@ -8,14 +8,10 @@ import { TableCollection } from "./tables";
 import { WorksheetCollection } from "./worksheet";
 
 export class Application extends ClientObject {
-  /** How many times calculation was suspended (for tests of the emulation itself). */
-  static suspendCount = 0;
-
   /** Excel skips recalculation until the next sync; the workbench already calculates once per sync. */
   suspendApiCalculationUntilNextSync(): void {
     this.context._queue(
       () => {
-        Application.suspendCount++;
         this.context.calculationSuspended = true;
       },
       0,
