@@ -6,6 +6,28 @@ import { WorkbenchPage } from "./harness/workbenchPage";
 
 export const cellEntryTests: BrowserTest[] = [
   {
+    name: "fill handle: dragging a formula's handle down fills it with shifted references",
+    timeoutMs: 60_000,
+    async run({ page, baseUrl }) {
+      const workbench = new WorkbenchPage(page, baseUrl);
+      await workbench.open();
+      for (const [row, value] of [
+        [1, "10"],
+        [2, "20"],
+        [3, "30"],
+        [4, "40"],
+      ] as const) {
+        await workbench.typeAt(`A${row}`, value);
+      }
+      await workbench.typeAt("B1", "=A1*2");
+      await workbench.clickCell("B1");
+      await workbench.dragFillHandle("B1", "B4");
+      assert.deepEqual(await workbench.readTexts("B1:B4"), [["20"], ["40"], ["60"], ["80"]]);
+      await workbench.goTo("B4");
+      await workbench.expectFormulaBar(/^=A4\*2$/);
+    },
+  },
+  {
     name: "entry: a formula that does not parse is refused with a message and fixed in the formula bar",
     timeoutMs: 60_000,
     async run({ page, baseUrl }) {

@@ -49,7 +49,7 @@ export const sheetsSelectionTests: BrowserTest[] = [
     },
   },
   {
-    name: "sheets: tabs switch sheets, hidden sheets leave the tabs and come back through the menu",
+    name: "sheets: tabs switch sheets; sheets hidden by the API or the menu leave the tabs and come back through the menu",
     timeoutMs: 60_000,
     async run({ page, baseUrl }) {
       const workbench = new WorkbenchPage(page, baseUrl);
@@ -82,6 +82,20 @@ export const sheetsSelectionTests: BrowserTest[] = [
       await eventually(async () =>
         assert.deepEqual(await tabs.allInnerTexts(), ["Sheet1", "Data", "Secret"]),
       );
+
+      // Hiding the active sheet (Data) from the menu: its tab goes, the API sees it hidden.
+      await page.getByRole("button", { name: "Sheet options" }).click();
+      await page.getByRole("menuitem", { name: "Hide Data" }).click();
+      await eventually(async () => assert.deepEqual(await tabs.allInnerTexts(), ["Sheet1", "Secret"]));
+      const visibility = await taskpane.evaluate(() =>
+        Excel.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem("Data");
+          sheet.load("visibility");
+          await context.sync();
+          return sheet.visibility;
+        }),
+      );
+      assert.equal(visibility, "Hidden");
     },
   },
 ];

@@ -106,6 +106,24 @@ export class WorkbenchPage {
     await this.page.mouse.click(origin.x + ROW_MARKER_WIDTH / 2, y);
   }
 
+  /** Drags the fill handle (the selected cell's bottom-right corner) down to another cell. */
+  async dragFillHandle(from: string, to: string): Promise<void> {
+    const origin = await this.canvasOrigin();
+    const start = parseCell(from);
+    const end = parseCell(to);
+    const x = origin.x + ROW_MARKER_WIDTH + (start.col + 1) * COLUMN_WIDTH - 2;
+    await this.page.mouse.move(x, origin.y + HEADER_HEIGHT + (start.row + 1) * ROW_HEIGHT - 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(
+      x - COLUMN_WIDTH / 2,
+      origin.y + HEADER_HEIGHT + end.row * ROW_HEIGHT + ROW_HEIGHT / 2,
+      {
+        steps: 8,
+      },
+    );
+    await this.page.mouse.up();
+  }
+
   /** Drags a column header's right edge, as a person widens a column. */
   async widenColumn(letters: string, by: number): Promise<void> {
     const origin = await this.canvasOrigin();

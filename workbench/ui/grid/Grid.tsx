@@ -194,6 +194,8 @@ export function Grid({ handle, onEntry, workbook, sheetId, version }: GridProps)
         onDelete={onDelete}
         onFillPattern={onFillPattern}
         fillHandle
+        // Glide offers the fill handle only with this; the fill itself is onFillPattern's.
+        getCellsForSelection
         rowMarkers={{ kind: "clickable-number", width: 56 }}
         rangeSelect="rect"
         columnSelect="multi"
