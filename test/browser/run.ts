@@ -1,8 +1,7 @@
 /* npm run test:browser: serves the workbench (the same dev server `npm start` runs), drives Debian's
    Chromium headless through each test on a fresh page, and prints "N passed, N failed". */
-import { startSandbox } from "../../sandbox/server";
-import { startWorkbenchServer } from "../../workbench/ui/server/devServer";
-import { launchChromium } from "./harness/chromium";
+import type { BrowserContext } from "playwright-core";
+import { startBrowserEnvironment } from "./harness/environment";
 import type { BrowserTest } from "./harness/browserTest";
 import { postmanCaseTests } from "./postmanCase";
 import { excelRulesTests } from "./excelRules";
@@ -30,20 +29,25 @@ function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Each test starts from a clean slate: no permissions granted, nothing in the origin's storage
+ *  (OfficeRuntime.storage and document settings live there). */
+async function forgetBetweenTests(context: BrowserContext, baseUrl: string): Promise<void> {
+  await context.clearPermissions();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/workbench-config.json`);
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await page.close();
+}
+
 async function main(): Promise<number> {
   const filter = process.argv[2];
   const selected = filter ? TESTS.filter((t) => t.name.includes(filter)) : TESTS;
   const started = Date.now();
-  // As npm start does: a sandbox with demo data, and the workbench connected to it. Any origin may call
-  // the sandbox here because the dev server's port is chosen by the system.
-  const sandbox = await startSandbox({ port: 0, cors: "*" });
-  const server = await startWorkbenchServer({
-    port: 0,
-    host: "127.0.0.1",
-    sandboxUrl: sandbox.url,
-    watch: false,
-  });
-  const browser = await launchChromium();
+  const environment = await startBrowserEnvironment();
+  const { browser, baseUrl, sandboxUrl } = environment;
   let passed = 0;
   let failed = 0;
   try {
@@ -53,11 +57,7 @@ async function main(): Promise<number> {
       page.on("pageerror", (error) => pageErrors.push(error.message));
       const t0 = Date.now();
       try {
-        await withTimeout(
-          test.run({ page, baseUrl: server.url, sandboxUrl: sandbox.url }),
-          test.timeoutMs,
-          test.name,
-        );
+        await withTimeout(test.run({ page, baseUrl, sandboxUrl }), test.timeoutMs, test.name);
         if (pageErrors.length > 0) throw new Error(`uncaught page errors: ${pageErrors.join("; ")}`);
         passed += 1;
         console.log(`ok   ${test.name} (${Date.now() - t0} ms)`);
@@ -67,12 +67,11 @@ async function main(): Promise<number> {
         console.log(`     ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       } finally {
         await page.close();
+        await forgetBetweenTests(browser.context, baseUrl);
       }
     }
   } finally {
-    await browser.close();
-    await server.close();
-    await sandbox.close();
+    await environment.close();
   }
   console.log(`browser tests finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`${passed} passed, ${failed} failed`);

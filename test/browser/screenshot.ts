@@ -1,26 +1,17 @@
 /* Takes docs/images/workbench.png: the workbench connected to a sandbox, with the Postman case typed
    and its payloads filled down. Run: npx tsx test/browser/screenshot.ts */
 import path from "path";
-import { startSandbox } from "../../sandbox/server";
-import { startWorkbenchServer } from "../../workbench/ui/server/devServer";
-import { launchChromium } from "./harness/chromium";
+import { startBrowserEnvironment } from "./harness/environment";
 import { WorkbenchPage } from "./harness/workbenchPage";
 import { typePostmanCase } from "./postmanCase";
 
 const OUTPUT = path.resolve(__dirname, "../../docs/images/workbench.png");
 
 async function main(): Promise<void> {
-  const sandbox = await startSandbox({ port: 0 });
-  const server = await startWorkbenchServer({
-    port: 0,
-    host: "127.0.0.1",
-    sandboxUrl: sandbox.url,
-    watch: false,
-  });
-  const browser = await launchChromium();
+  const environment = await startBrowserEnvironment();
   try {
-    const page = await browser.context.newPage();
-    const workbench = new WorkbenchPage(page, server.url);
+    const page = await environment.browser.context.newPage();
+    const workbench = new WorkbenchPage(page, environment.baseUrl);
     await workbench.open();
     await typePostmanCase(workbench, 1001);
     await workbench.widenColumn("C", 300);
@@ -29,9 +20,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: OUTPUT });
     console.log(`wrote ${OUTPUT}`);
   } finally {
-    await browser.close();
-    await server.close();
-    await sandbox.close();
+    await environment.close();
   }
 }
 
