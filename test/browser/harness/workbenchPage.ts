@@ -131,7 +131,11 @@ export class WorkbenchPage {
     const y = origin.y + HEADER_HEIGHT / 2;
     await this.page.mouse.move(x, y);
     await this.page.mouse.down();
-    await this.page.mouse.move(x + by, y, { steps: 5 });
+    // In small steps, each after a frame, as a hand moves: the grid resizes as the header is dragged.
+    for (let moved = 10; moved <= by; moved += 10) {
+      await this.page.mouse.move(x + moved, y);
+      await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    }
     await this.page.mouse.up();
   }
 
