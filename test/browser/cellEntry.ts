@@ -28,7 +28,7 @@ export const cellEntryTests: BrowserTest[] = [
     },
   },
   {
-    name: "entry: a formula that does not parse is refused with a message and fixed in the formula bar",
+    name: "entry: a formula that does not parse is refused with a message and fixed in the formula bar, whose typing survives other changes",
     timeoutMs: 60_000,
     async run({ page, baseUrl }) {
       const workbench = new WorkbenchPage(page, baseUrl);
@@ -41,8 +41,20 @@ export const cellEntryTests: BrowserTest[] = [
       await workbench.expectShown("A1", "5");
 
       await workbench.goTo("A1");
+      await workbench.expectFormulaBar(/^5$/);
       const bar = page.getByTestId("formula-bar");
       await bar.fill("=2*3");
+      // A change elsewhere in the workbook (the add-in writing, a function result) leaves the typing alone.
+      await workbench.taskpane().evaluate(() =>
+        Excel.run(async (context) => {
+          context.workbook.worksheets.getActiveWorksheet().getRange("Z99").values = [["elsewhere"]];
+          await context.sync();
+        }),
+      );
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
+      assert.equal(await bar.inputValue(), "=2*3");
       await bar.press("Enter");
       await problem.waitFor({ state: "detached" });
       await workbench.expectShown("A1", "6");

@@ -87,12 +87,7 @@ export function App({ workbook, sandboxUrl }: AppProps): JSX.Element {
           HaloSheet task pane
         </ToolbarButton>
       </Toolbar>
-      <FormulaBar
-        workbook={workbook}
-        version={version}
-        onDone={() => grid.current?.focus()}
-        onEntry={setProblem}
-      />
+      <FormulaBar workbook={workbook} onDone={() => grid.current?.focus()} onEntry={setProblem} />
       {problem && (
         <MessageBar intent="error" data-testid="entry-problem">
           <MessageBarBody>

@@ -12,4 +12,6 @@ export function startWorkbenchServer(options: {
   liveReload?: boolean;
   /** Rebuild when files change (default true). */
   watch?: boolean;
+  /** Print build errors only, not warnings. */
+  quiet?: boolean;
 }): Promise<WorkbenchServer>;

@@ -5,7 +5,7 @@ const WebpackDevServer = require("webpack-dev-server");
 const makeConfig = require("../../../webpack.config.js");
 
 /**
- * @param {{ port: number; host?: string; sandboxUrl?: string; liveReload?: boolean; watch?: boolean }} options
+ * @param {{ port: number; host?: string; sandboxUrl?: string; liveReload?: boolean; watch?: boolean; quiet?: boolean }} options
  * @returns {Promise<{ url: string; close: () => Promise<void> }>}
  */
 async function startWorkbenchServer(options) {
@@ -16,7 +16,7 @@ async function startWorkbenchServer(options) {
     { mode: "development" },
   );
   config.mode = "development";
-  config.infrastructureLogging = { level: "warn" };
+  config.infrastructureLogging = { level: options.quiet ? "error" : "warn" };
   // Tests build once: edits made meanwhile must not swap the bundle under a running page.
   if (options.watch === false) config.watchOptions = { ignored: "**/*" };
   const compiler = webpack(config);
@@ -28,7 +28,7 @@ async function startWorkbenchServer(options) {
       liveReload,
       client: liveReload ? config.devServer.client : false,
       webSocketServer: liveReload ? "ws" : false,
-      devMiddleware: { stats: "errors-warnings" },
+      devMiddleware: { stats: options.quiet ? "errors-only" : "errors-warnings" },
     },
     compiler,
   );
