@@ -21,10 +21,11 @@ async function httpsOptions() {
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const officeJsUrl = dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
-  const page = (name, chunks, title) =>
+  // The add-in pages share one template (office.js + a React root); help.html is static text.
+  const page = (name, chunks, title, template = "./src/pages/addin-page.html") =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
-      template: `./src/pages/${name}.html`,
+      template,
       chunks,
       title,
       templateParameters: { officeJsUrl },
@@ -61,7 +62,7 @@ module.exports = async (env = {}, argv = {}) => {
       page("taskpane", ["functions", "commands", "taskpane"], "HaloSheet"),
       page("commands", ["commands"], "HaloSheet commands"),
       page("dialog", ["dialog"], "Sign in to Halo"),
-      page("help", [], "HaloSheet help"),
+      page("help", [], "HaloSheet help", "./src/pages/help.html"),
       ...(dev
         ? [
             new HtmlWebpackPlugin({
