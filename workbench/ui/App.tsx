@@ -50,6 +50,8 @@ const useStyles = makeStyles({
   },
 });
 
+const NO_WIDTHS: Readonly<Record<number, number>> = {};
+
 export interface AppProps {
   workbook: Workbook;
   sandboxUrl: string | null;
@@ -62,6 +64,7 @@ export function App({ workbook, sandboxUrl }: AppProps): JSX.Element {
   const [paneLoaded, setPaneLoaded] = useState(false);
   const grid = useRef<GridHandle>();
   const [problem, setProblem] = useState<EntryProblem>();
+  const [columnWidths, setColumnWidths] = useState<Record<string, Record<number, number>>>({});
   const sheetId = workbook.getActiveSheet().id;
 
   return (
@@ -115,6 +118,10 @@ export function App({ workbook, sandboxUrl }: AppProps): JSX.Element {
             workbook={workbook}
             sheetId={sheetId}
             version={version}
+            widths={columnWidths[sheetId] ?? NO_WIDTHS}
+            onColumnWidth={(column, width) =>
+              setColumnWidths((all) => ({ ...all, [sheetId]: { ...all[sheetId], [column]: width } }))
+            }
           />
           <SheetTabs workbook={workbook} version={version} />
         </section>

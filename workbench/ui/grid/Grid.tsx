@@ -51,12 +51,22 @@ export interface GridProps {
   sheetId: string;
   /** Bumps when the workbook changed, so the grid redraws. */
   version: number;
+  /** Column widths the user dragged on this sheet (kept by the page, so they outlive a tab switch). */
+  widths: Readonly<Record<number, number>>;
+  onColumnWidth(column: number, width: number): void;
 }
 
-export function Grid({ handle, onEntry, workbook, sheetId, version }: GridProps): JSX.Element {
+export function Grid({
+  handle,
+  onEntry,
+  workbook,
+  sheetId,
+  version,
+  widths,
+  onColumnWidth,
+}: GridProps): JSX.Element {
   const editor = useRef<DataEditorRef>(null);
   const container = useRef<HTMLDivElement>(null);
-  const [widths, setWidths] = useState<Record<number, number>>({});
 
   const used = useMemo(() => {
     void version;
@@ -208,7 +218,7 @@ export function Grid({ handle, onEntry, workbook, sheetId, version }: GridProps)
           search: false,
           activateCell: "F2",
         }}
-        onColumnResize={(column, width) => setWidths((all) => ({ ...all, [Number(column.id)]: width }))}
+        onColumnResize={(column, width) => onColumnWidth(Number(column.id), width)}
         rowHeight={24}
         headerHeight={26}
         smoothScrollX
