@@ -7,3 +7,11 @@ if (typeof globalThis.ResizeObserver === "undefined") {
   }
   globalThis.ResizeObserver = ResizeObserverStub as unknown as typeof ResizeObserver;
 }
+
+// jsdom lacks TextEncoder/TextDecoder, which the add-in's pages have in every browser Office supports.
+if (typeof globalThis.TextEncoder === "undefined") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const util = require("util") as typeof import("util");
+  globalThis.TextEncoder = util.TextEncoder as unknown as typeof TextEncoder;
+  globalThis.TextDecoder = util.TextDecoder as unknown as typeof TextDecoder;
+}
