@@ -47,6 +47,7 @@ export function parseTokenAnswer(body: string, nowMs: number): TokenSet | undefi
     accessToken: record.access_token,
     tokenType: typeof record.token_type === "string" ? record.token_type : "Bearer",
     expiresAt: nowMs + (Number.isFinite(expiresIn) ? expiresIn : DEFAULT_EXPIRES_IN_S) * 1000,
+    issuedAt: nowMs,
   };
   if (typeof record.refresh_token === "string" && record.refresh_token !== "") {
     tokens.refreshToken = record.refresh_token;

@@ -29,8 +29,12 @@ export class TokenManager {
   constructor(private readonly deps: TokenManagerDeps) {}
 
   private fresh(tokens: TokenSet | undefined): tokens is TokenSet {
-    const ahead = this.deps.refreshAheadMs ?? DEFAULT_REFRESH_AHEAD_MS;
-    return tokens !== undefined && tokens.expiresAt - ahead > this.deps.http.clock.now();
+    if (tokens === undefined) return false;
+    let ahead = this.deps.refreshAheadMs ?? DEFAULT_REFRESH_AHEAD_MS;
+    // A token living less than twice the margin (e.g. a 30 s test token) would be stale at birth and
+    // renewed before every request: renew such a token halfway through its life instead.
+    if (tokens.issuedAt !== undefined) ahead = Math.min(ahead, (tokens.expiresAt - tokens.issuedAt) / 2);
+    return tokens.expiresAt - ahead > this.deps.http.clock.now();
   }
 
   private async loadTokens(): Promise<TokenSet | undefined> {

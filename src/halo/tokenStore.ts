@@ -7,6 +7,8 @@ export interface TokenSet {
   tokenType: string;
   /** When the access token expires, ms since the epoch. */
   expiresAt: number;
+  /** When it was issued, ms since the epoch: tells how long the token lives, for renewing ahead. */
+  issuedAt?: number;
   refreshToken?: string;
   scope?: string;
 }

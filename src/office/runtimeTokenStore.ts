@@ -42,6 +42,7 @@ function parseTokenSet(text: string): TokenSet | undefined {
     accessToken: record.accessToken,
     tokenType: record.tokenType,
     expiresAt: record.expiresAt,
+    ...(typeof record.issuedAt === "number" ? { issuedAt: record.issuedAt } : {}),
     ...(typeof record.refreshToken === "string" ? { refreshToken: record.refreshToken } : {}),
     ...(typeof record.scope === "string" ? { scope: record.scope } : {}),
   };

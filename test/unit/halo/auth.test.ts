@@ -138,6 +138,7 @@ describe("authorization code + PKCE", () => {
       refreshToken: "pk-refresh",
       tokenType: "Bearer",
       expiresAt: 5_000 + 600_000,
+      issuedAt: 5_000,
     });
     const [request] = fake.calls("POST", "/auth/token");
     expect(request.url).toBe(`${FAKE_INSTANCE}/auth/token?tenant=acme`);
@@ -240,6 +241,18 @@ describe("token lifetime", () => {
     expect(halo.tokenRequests()).toHaveLength(2);
     const auths = halo.fetch.calls("GET", "/api/Client").map((r) => r.headers.authorization);
     expect(auths).toEqual(["Bearer token-1", "Bearer token-1", "Bearer token-2"]);
+  });
+
+  it("renews a token shorter-lived than the margin halfway through its life, not before every request", async () => {
+    const halo = fakeHalo({}, 30);
+    halo.fetch.on("GET", "/api/Client", () => jsonResponse(200, []));
+    await halo.client.request("GET", "/Client");
+    await halo.clock.advance(14_000);
+    await halo.client.request("GET", "/Client");
+    expect(halo.tokenRequests()).toHaveLength(1);
+    await halo.clock.advance(2_000); // 16 s of 30: past half its life
+    await halo.client.request("GET", "/Client");
+    expect(halo.tokenRequests()).toHaveLength(2);
   });
 
   it("refreshes with the refresh token when client credentials issued one, and re-signs in if it is refused", async () => {

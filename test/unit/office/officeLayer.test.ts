@@ -18,6 +18,7 @@ describe("RuntimeTokenStore", () => {
     accessToken: "a-1",
     tokenType: "Bearer",
     expiresAt: 1_900_000_000_000,
+    issuedAt: 1_899_999_000_000,
     refreshToken: "r-1",
   };
 
