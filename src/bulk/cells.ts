@@ -25,8 +25,11 @@ export function cellAddress(columnIndex0: number, rowNumber: number): string {
   return `${columnLetters(columnIndex0)}${rowNumber}`;
 }
 
-/** Every error value Excel can put in a cell, as `range.values` and custom functions spell it. */
-export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set([
+/**
+ * Every error value Excel can put in a cell, as `range.values` and custom functions spell it. The one
+ * list for the add-in and the workbench (workbench/model/types.ts imports it).
+ */
+export const EXCEL_ERROR_CODES = [
   "#NULL!",
   "#DIV/0!",
   "#VALUE!",
@@ -44,7 +47,11 @@ export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set([
   "#UNKNOWN!",
   "#PYTHON!",
   "#EXTERNAL!",
-]);
+] as const;
+
+export type ExcelErrorCode = (typeof EXCEL_ERROR_CODES)[number];
+
+export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set(EXCEL_ERROR_CODES);
 
 export function isExcelErrorValue(v: CellValue): boolean {
   return typeof v === "string" && v.startsWith("#") && EXCEL_ERROR_VALUES.has(v);

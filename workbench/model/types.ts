@@ -3,42 +3,12 @@
  * (workbench/formula) and the Excel API emulation (workbench/excel) share.
  * Rows and columns are 0-based everywhere in the model; A1 is (0, 0).
  */
+import { EXCEL_ERROR_CODES, type ExcelErrorCode } from "../../src/bulk/cells";
 
-/** Excel's error values, as a cell shows them and as Range.values returns them. */
-export type ErrorCode =
-  | "#NULL!"
-  | "#DIV/0!"
-  | "#VALUE!"
-  | "#REF!"
-  | "#NAME?"
-  | "#NUM!"
-  | "#N/A"
-  | "#SPILL!"
-  | "#CALC!"
-  | "#BUSY!"
-  | "#GETTING_DATA"
-  | "#FIELD!"
-  | "#BLOCKED!"
-  | "#CONNECT!"
-  | "#UNKNOWN!";
+/** Excel's error values, as a cell shows them and as Range.values returns them (one list with src/bulk). */
+export type ErrorCode = ExcelErrorCode;
 
-export const ERROR_CODES: readonly ErrorCode[] = [
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#SPILL!",
-  "#CALC!",
-  "#BUSY!",
-  "#GETTING_DATA",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#UNKNOWN!",
-];
+export const ERROR_CODES: readonly ErrorCode[] = EXCEL_ERROR_CODES;
 
 /** An error value held by a cell (a formula result, or typed as "#N/A"); `message` is the tooltip text. */
 export class CellError {
