@@ -9,12 +9,23 @@ import { HaloError } from "../../../src/halo/errors";
 import type { HaloPort, PortPostResult } from "../../../src/bulk/haloPort";
 import type { HaloObject } from "../../../src/bulk/payload";
 
-export type Fault = "timeoutAfterApply" | "timeoutBeforeApply" | "rateLimited" | "auth" | "refused";
+export type Fault =
+  | "timeoutAfterApply"
+  | "timeoutBeforeApply"
+  | "rateLimited"
+  | "auth"
+  | "refused"
+  /** 502 from a proxy after Halo saved the batch. */
+  | "badGatewayAfterApply"
+  /** The connection dropped after the request went out, before Halo saved anything. */
+  | "resetBeforeApply";
 
 export class FakeHaloPort implements HaloPort {
   readonly records = new Map<number, HaloObject>();
   /** Every POST body, in order (including failed ones). */
   readonly posts: HaloObject[][] = [];
+  /** How each post ended, parallel to `posts`: "ok", "rejected" (400) or the fault that fired. */
+  readonly outcomes: (Fault | "ok" | "rejected")[] = [];
   readonly gets: number[] = [];
   /** Ids whose writes were applied, once per applied write. */
   readonly applied: number[] = [];
@@ -42,16 +53,23 @@ export class FakeHaloPort implements HaloPort {
     this.onPost(this.posts.length);
     if (this.latencyMs > 0 && this.clock) await this.clock.sleep(this.latencyMs);
     const fault = this.faults.shift() ?? "ok";
+    this.outcomes.push(fault);
     if (fault === "rateLimited")
       throw new HaloError("RateLimited", "429 Too Many Requests", { status: 429, retryAfterMs: 2000 });
     if (fault === "auth") throw new HaloError("Auth", "The client secret was refused.", { status: 401 });
     if (fault === "refused") throw new HaloError("Network", "Connection refused", { mayHaveApplied: false });
     if (fault === "timeoutBeforeApply") throw timeout();
+    if (fault === "resetBeforeApply")
+      throw new HaloError("Network", "The connection was reset", { mayHaveApplied: true });
     const bad = objects.find((o) => typeof o.id === "number" && this.poison.has(o.id));
-    if (bad)
+    if (bad) {
+      this.outcomes[this.outcomes.length - 1] = "rejected";
       throw new HaloError("Validation", `Record ${String(bad.id)}: name is not valid`, { status: 400 });
+    }
     const results = objects.map((o, index) => ({ index, ...this.apply(o) }));
     if (fault === "timeoutAfterApply") throw timeout();
+    if (fault === "badGatewayAfterApply")
+      throw new HaloError("Server", "Halo answered 502", { status: 502, mayHaveApplied: true });
     return results;
   }
 
