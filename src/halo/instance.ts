@@ -12,20 +12,22 @@ export function isLocalHost(hostname: string): boolean {
 }
 
 /**
- * Normalises an instance URL: adds https:// when no scheme is given, drops a trailing "/", "/api"
+ * Normalises an instance URL: adds https:// when no scheme is given (http:// for localhost), drops a trailing "/", "/api"
  * or "/auth", query and fragment. Throws HaloError("Config") for an unusable URL or plain HTTP to a
  * host other than localhost / 127.0.0.1.
  */
 export function normaliseInstanceUrl(input: string): string {
   const text = input.trim();
   if (text === "") throw new HaloError("Config", "Enter your Halo instance URL, e.g. acme.halopsa.com.");
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  const typedScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
   let url: URL;
   try {
-    url = new URL(withScheme);
+    url = new URL(typedScheme ? text : `https://${text}`);
   } catch {
     throw new HaloError("Config", `"${text}" is not a valid instance URL (e.g. acme.halopsa.com).`);
   }
+  // "localhost:4010" typed without a scheme is the local sandbox, which serves plain HTTP.
+  if (!typedScheme && isLocalHost(url.hostname)) url = new URL(`http://${text}`);
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new HaloError("Config", `"${text}" is not a web address; Halo instances use https://.`);
   }

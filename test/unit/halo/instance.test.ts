@@ -14,6 +14,9 @@ describe("normaliseInstanceUrl", () => {
     ["https://acme.halopsa.com:8443", "https://acme.halopsa.com:8443"],
     ["http://localhost:4010", "http://localhost:4010"],
     ["http://127.0.0.1:4010/api/", "http://127.0.0.1:4010"],
+    ["localhost:4010", "http://localhost:4010"],
+    ["127.0.0.1:4010/api", "http://127.0.0.1:4010"],
+    ["https://localhost:4443", "https://localhost:4443"],
   ])("%s -> %s", (input, expected) => {
     expect(normaliseInstanceUrl(input)).toBe(expected);
   });
