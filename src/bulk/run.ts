@@ -63,7 +63,9 @@ class RunEngine {
   private readonly sizer: BatchSizer;
   private readonly retry: RetryPolicy;
   private readonly meter: RunMeter;
-  private queue: Entry[] = [];
+  /** Rows to send, in order; those before `head` have been taken into batches. */
+  private readonly queue: Entry[] = [];
+  private head = 0;
   private readonly bisected: Entry[][] = [];
   private finished = false;
   /** Why the run stopped sending early though Halo is reachable (every row of a batch rejected). */
@@ -102,7 +104,7 @@ class RunEngine {
     const unsubscribe = this.port.onRateLimitWait?.((ms) => this.noteWait(ms));
     try {
       this.emit();
-      while (!this.fatal && !this.halted && (await this.control.checkpoint())) {
+      while (!this.fatal && !this.halted && (await this.checkpoint())) {
         const more = await withInstanceLock(this.port.instance ?? this.port, () => this.sendNext());
         if (!more) break;
       }
@@ -112,11 +114,19 @@ class RunEngine {
     const why = this.fatal
       ? `the run stopped: ${this.fatal.message}`
       : (this.halted ?? "the run was cancelled");
-    for (const entry of [...this.bisected.flat(), ...this.queue])
+    for (const entry of [...this.bisected.flat(), ...this.queue.slice(this.head)])
       if (this.results[entry.row.key] === undefined) this.settle(entry, "NotSent", `Not sent: ${why}.`);
     this.finished = true;
     this.emit();
     return this.report();
+  }
+
+  /** Waits while paused (that time is no pace for the ETA); false once cancelled. */
+  private async checkpoint(): Promise<boolean> {
+    const from = this.options.clock.now();
+    const go = await this.control.checkpoint();
+    this.meter.paused(this.options.clock.now() - from);
+    return go;
   }
 
   /** Sends one batch; false when nothing is left. */
@@ -131,12 +141,12 @@ class RunEngine {
   /** The next batch from the queue, its rows prepared (before-images read, custom fields merged). */
   private async takeBatch(): Promise<Entry[] | undefined> {
     for (;;) {
-      const length = batchLength(this.queue, this.sizer.size, this.plan.batchBytes);
+      const length = batchLength(this.queue, this.sizer.size, this.plan.batchBytes, this.head);
       if (length === 0) return undefined;
-      const candidates = this.queue.slice(0, length);
+      const candidates = this.queue.slice(this.head, this.head + length);
       const unprepared = candidates.filter((e) => !e.prepared);
       if (unprepared.length === 0) {
-        this.queue.splice(0, length);
+        this.head += length;
         const origin: Origin = { rows: length, open: length, rejected: 0 };
         for (const entry of candidates) entry.origin = origin;
         return candidates;
@@ -146,8 +156,20 @@ class RunEngine {
         if (this.fatal) return undefined;
       }
       // Rows whose read failed are settled; merged custom fields may have changed sizes: cut again.
-      this.queue = this.queue.filter((e) => this.results[e.row.key] === undefined);
+      this.dropSettled(length);
     }
+  }
+
+  /**
+   * Takes settled rows out of the next `length` queued ones, keeping the order of the rest. Only
+   * that window moves (a whole-queue filter per batch made large runs quadratic).
+   */
+  private dropSettled(length: number): void {
+    const end = this.head + length;
+    let write = end;
+    for (let read = end - 1; read >= this.head; read--)
+      if (this.results[this.queue[read].row.key] === undefined) this.queue[--write] = this.queue[read];
+    this.head = write;
   }
 
   private async prepare(entry: Entry): Promise<void> {
@@ -184,8 +206,9 @@ class RunEngine {
       return;
     }
     if (!bisecting) this.sizer.succeeded(batch.length, this.options.clock.now() - sentAt);
+    const answerAt = new Map(answers.map((a) => [a.index, a]));
     for (const [index, entry] of batch.entries()) {
-      const answer = answers.find((a) => a.index === index);
+      const answer = answerAt.get(index);
       if (answer) await this.saved(entry, answer);
       else await this.settleAmbiguous(entry, "Halo's answer did not include this row");
     }

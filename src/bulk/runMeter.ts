@@ -17,6 +17,8 @@ export class RunMeter {
   private rowsToSend = 0;
   private rowsSent = 0;
   private sendingSince: number | undefined;
+  /** Time paused since sending began: left out of the pace, or a long pause would inflate the ETA. */
+  private pausedMs = 0;
   private waitingMs: number | undefined;
 
   constructor(
@@ -41,6 +43,10 @@ export class RunMeter {
   /** Rows of a finished batch (whatever their outcome), for the ETA. */
   sent(rows: number): void {
     this.rowsSent += rows;
+  }
+
+  paused(ms: number): void {
+    if (this.sendingSince !== undefined) this.pausedMs += ms;
   }
 
   /** Counts a wait and makes the next progress event show it. */
@@ -68,7 +74,7 @@ export class RunMeter {
     if (this.waitingMs !== undefined) progress.waitingMs = this.waitingMs;
     this.waitingMs = undefined;
     if (this.rowsSent > 0 && this.sendingSince !== undefined && state !== "done") {
-      const perRow = (this.clock.now() - this.sendingSince) / this.rowsSent;
+      const perRow = (this.clock.now() - this.sendingSince - this.pausedMs) / this.rowsSent;
       progress.etaMs = Math.round(perRow * Math.max(0, this.rowsToSend - this.rowsSent));
     }
     return progress;

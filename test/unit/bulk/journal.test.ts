@@ -119,4 +119,32 @@ describe("journal and undo", () => {
     expect(report.results[0].message).toMatch(/could not read record 404 to keep its other custom fields/);
     expect(port.posts).toEqual([[{ id: 1, name: "fine" }]]);
   });
+
+  it("unreadable rows drop out of their batch; the others keep their order and fill the batch", async () => {
+    const { clock, port, options } = setup();
+    const plan = updatePlan(
+      [901, 1, 902, 2, 3, 903, 904, 4, 5, 6].map((id) => ({
+        id,
+        customfields: [{ id: 145, value: `v${id}` }],
+      })),
+      3,
+    );
+    const report = await clock.runUntil(startRun(plan, port, { ...options, readBeforeImages: false }).done);
+    expect(report.results.map((r) => r.status)).toEqual([
+      "Failed",
+      "Updated",
+      "Failed",
+      "Updated",
+      "Updated",
+      "Failed",
+      "Failed",
+      "Updated",
+      "Updated",
+      "Updated",
+    ]);
+    expect(port.posts.map((batch) => batch.map((o) => o.id))).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+  });
 });

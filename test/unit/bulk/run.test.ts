@@ -204,6 +204,28 @@ describe("run", () => {
     expect(events.at(-1)).toMatchObject({ rowsDone: 40, requests: 4, state: "done" });
   });
 
+  it("leaves time paused out of the ETA", async () => {
+    const { clock, port } = setup();
+    port.latencyMs = 1000;
+    const events: RunProgress[] = [];
+    const handle = startRun(updatePlan(renames(40), 10), port, {
+      clock,
+      readBeforeImages: false,
+      onProgress: (e) => events.push(e),
+    });
+    port.onPost = (n) => {
+      if (n === 2) handle.pause();
+    };
+    await clock.advance(10 * 60_000);
+    expect(events.at(-1)?.state).toBe("paused");
+    handle.resume();
+    await clock.runUntil(handle.done);
+    const afterThird = events.find((e) => e.requests === 3 && e.rowsDone === 30);
+    // Ten minutes paused, yet the pace is still one second per batch of ten.
+    expect(afterThird).toMatchObject({ etaMs: 1000 });
+    expect(afterThird?.elapsedMs).toBeGreaterThanOrEqual(10 * 60_000);
+  });
+
   it("verify-after-write reports fields Halo did not take", async () => {
     const { clock, port } = setup();
     port.ignoredFields.add("phonenumber");
