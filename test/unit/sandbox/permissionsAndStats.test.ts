@@ -1,5 +1,6 @@
 import { scopeAllows, neededScope } from "../../../sandbox/permissions";
 import { SandboxStats } from "../../../sandbox/stats";
+import { scopeFor } from "../../../src/halo/scopes";
 
 describe("scopes", () => {
   it("all/admin allow everything; read allows GET, edit allows both, per area", () => {
@@ -10,6 +11,22 @@ describe("scopes", () => {
     expect(scopeAllows(["edit:customers"], "Users", true)).toBe(true);
     expect(scopeAllows(["edit:customers"], "Asset", false)).toBe(false);
     expect(neededScope("Report", true)).toBe("edit:reporting");
+  });
+
+  it("asks for the scope the client's Permission message names", () => {
+    for (const [resource, write] of [
+      ["Client", true],
+      ["Quotation", false],
+      ["SalesOrder", true],
+      ["Project", false],
+      ["Agent", true],
+    ] as const) {
+      expect(neededScope(resource, write)).toBe(scopeFor(write ? "POST" : "GET", `/${resource}`));
+    }
+    expect(neededScope("Quotation", true)).toBe("edit:quotes");
+    expect(neededScope("Project", false)).toBe("read:projects");
+    expect(scopeAllows(["edit:tickets"], "Agent", false)).toBe(false);
+    expect(scopeAllows(["read:customers"], "Agent", false)).toBe(false);
   });
 });
 
