@@ -5,10 +5,10 @@
  * into Excel errors.
  */
 import { isBlankCell, isExcelErrorValue, toCellValue, type CellValue } from "../cells";
-import { headerPlan } from "./columns";
+import { headerPlan, type HeaderPlan } from "./columns";
 import { fieldTable } from "./entityFields";
 import { parseJsonText } from "./jsonText";
-import { buildRow, rowSettings } from "./rows";
+import { buildRow, rowSettings, type RowSettings } from "./rows";
 import { objectsInJson, readPayloadCell } from "./sheetRows";
 import { PayloadError, type HaloObject, type PayloadOptions } from "./types";
 import { validateObject } from "./validate";
@@ -36,24 +36,34 @@ function headerText(value: CellValue, index: number): string {
   return value === null ? "" : typeof value === "string" ? value : String(value);
 }
 
-/**
- * One row's payload as JSON text ("" for a row with nothing to send): the same typing, nesting and
- * blank-cell rules as the push, so the cell shows exactly what a push sends.
- */
-export function rowPayloadText(headers: CellValue[], values: CellValue[], options?: PayloadOptions): string {
-  if (values.length !== headers.length)
-    throw new PayloadError(
-      "Input",
-      `headers has ${headers.length} cells but values has ${values.length}: use ranges of the same width`,
-    );
-  const plan = headerPlan(headers.map(headerText), options?.entity);
-  const built = buildRow(plan, values, rowSettings(options));
+function widthProblem(headers: readonly CellValue[], values: readonly CellValue[]): PayloadError | undefined {
+  return values.length === headers.length
+    ? undefined
+    : new PayloadError(
+        "Input",
+        `headers has ${headers.length} cells but values has ${values.length}: use ranges of the same width`,
+      );
+}
+
+/** One row through a compiled plan: the JSON text, "" for nothing to send, or the first problem thrown. */
+function rowText(plan: HeaderPlan, settings: RowSettings, values: readonly CellValue[]): string {
+  const built = buildRow(plan, values, settings);
   const first = built.problems?.[0];
   if (first !== undefined) {
     const column = first.column >= 0 ? plan.columns[first.column]!.header : "id";
     throw new PayloadError(first.kind, `${column}: ${first.detail}`);
   }
   return built.empty ? "" : fitInCell(JSON.stringify(built.object), "The payload");
+}
+
+/**
+ * One row's payload as JSON text ("" for a row with nothing to send): the same typing, nesting and
+ * blank-cell rules as the push, so the cell shows exactly what a push sends.
+ */
+export function rowPayloadText(headers: CellValue[], values: CellValue[], options?: PayloadOptions): string {
+  const mismatch = widthProblem(headers, values);
+  if (mismatch !== undefined) throw mismatch;
+  return rowText(headerPlan(headers.map(headerText), options?.entity), rowSettings(options), values);
 }
 
 const toCells = (row: readonly unknown[]): CellValue[] => row.map(toCellValue);
@@ -70,17 +80,21 @@ function orient(headers: ExcelGrid, values: ExcelGrid): { headers: CellValue[]; 
   return { headers: toCells(headers[0]!), rows: values.map(toCells) };
 }
 
-/** =HALO.PAYLOAD over ranges: one result per value row (text, or the row's error), for a spilled column. */
+/**
+ * =HALO.PAYLOAD over ranges: one result per value row (text, or the row's error), for a spilled
+ * column. The headers are compiled once for the call; a bad entity or header fails the whole call.
+ */
 export function payloadTexts(
   headers: ExcelGrid,
   values: ExcelGrid,
   options?: PayloadOptions,
 ): (string | PayloadError)[] {
   const oriented = orient(headers, values);
-  headerPlan(oriented.headers.map(headerText), options?.entity); // a bad entity or header fails the whole call, once
+  const plan = headerPlan(oriented.headers.map(headerText), options?.entity);
+  const settings = rowSettings(options);
   return oriented.rows.map((row) => {
     try {
-      return rowPayloadText(oriented.headers, row, options);
+      return widthProblem(oriented.headers, row) ?? rowText(plan, settings, row);
     } catch (error) {
       if (error instanceof PayloadError) return error;
       throw error;
@@ -88,9 +102,16 @@ export function payloadTexts(
   });
 }
 
+/** A scalar argument that must not be an Excel error value (a #N/A from a lookup, say). */
+function settingArgument(raw: unknown, name: string): CellValue {
+  const value = toCellValue(raw);
+  if (isExcelErrorValue(value)) throw new PayloadError("ExcelError", `${name} is the error ${String(value)}`);
+  return value;
+}
+
 /** The entity argument: blank ("" or 0 from an empty cell, or omitted) means none. */
 export function entityArgument(raw: unknown): string | undefined {
-  const value = toCellValue(raw);
+  const value = settingArgument(raw, "entity");
   if (isBlankCell(value) || value === 0) return undefined;
   if (typeof value !== "string")
     throw new PayloadError("Input", `entity must be a name such as "Client", got ${String(value)}`);
@@ -108,7 +129,7 @@ const OPTION_NAMES: Record<string, "clearMarker" | "arrayDelimiter" | "requireId
  * `clear=#CLEAR delimiter=| requireid=true`. Blank means defaults.
  */
 export function parseFormulaOptions(raw: unknown): PayloadOptions {
-  const value = toCellValue(raw);
+  const value = settingArgument(raw, "options");
   const options: PayloadOptions = {};
   if (isBlankCell(value) || value === 0) return options;
   for (const pair of String(value).trim().split(/\s+/)) {
@@ -202,9 +223,7 @@ export function lookupId(
 ): Promise<number> {
   const entityName = entityArgument(entity);
   if (entityName === undefined) throw new PayloadError("Input", 'entity is required, e.g. "Client"');
-  const value = toCellValue(name);
-  if (isExcelErrorValue(value))
-    throw new PayloadError("ExcelError", `the name is the error ${String(value)}`);
+  const value = settingArgument(name, "the name");
   if (isBlankCell(value)) throw new PayloadError("Input", "the name is blank");
   return resolver.resolve(entityName, String(value));
 }

@@ -1,6 +1,7 @@
 import {
   CELL_TEXT_LIMIT,
   PayloadError,
+  entityArgument,
   pairsPayloadText,
   parseFormulaOptions,
   payloadArrayText,
@@ -64,6 +65,14 @@ describe("payloadTexts (HALO.PAYLOAD over ranges)", () => {
     expect(payloadTexts([["id"], ["name"]], [[5], ["x"]])).toEqual(['{"id":5,"name":"x"}']);
   });
 
+  it("gives a row of the wrong width its own error, and compiles the headers once", () => {
+    const results = payloadTexts([["id", "name"]], [[1, "a"], [2], [3, "c"]]);
+    expect(results[0]).toBe('{"id":1,"name":"a"}');
+    expect(results[1]).toMatchObject({ kind: "Input", message: expect.stringMatching(/same width/) });
+    expect(results[2]).toBe('{"id":3,"name":"c"}');
+    expect(() => payloadTexts([["id", "nmae"]], [[1, "x"]], { entity: "Nope" })).toThrow(PayloadError);
+  });
+
   it("turns host error objects and undefined cells into values", () => {
     const results = payloadTexts([["id", "name"]], [[1, { code: "#N/A" }]]);
     expect(results[0]).toMatchObject({ kind: "ExcelError", message: "name: the cell holds the error #N/A" });
@@ -81,6 +90,18 @@ describe("parseFormulaOptions", () => {
     expect(parseFormulaOptions("")).toEqual({});
     expect(parseFormulaOptions(0)).toEqual({});
     expect(parseFormulaOptions(undefined)).toEqual({});
+  });
+
+  it("names an error value given as the options or the entity", () => {
+    expect(errorOf(() => parseFormulaOptions({ code: "#N/A" }))).toMatchObject({
+      kind: "ExcelError",
+      message: "options is the error #N/A",
+    });
+    expect(errorOf(() => entityArgument("#REF!"))).toMatchObject({
+      kind: "ExcelError",
+      message: "entity is the error #REF!",
+    });
+    expect(entityArgument(" Client ")).toBe("Client");
   });
 
   it("rejects what it does not know", () => {

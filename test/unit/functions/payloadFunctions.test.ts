@@ -88,6 +88,13 @@ describe("HALO.JSON", () => {
     );
   });
 
+  it("takes its repeating arguments as Excel passes them: one array", () => {
+    expect(json(["id", 12, "item_tax_code", 1])).toBe('{"id":12,"item_tax_code":1}');
+    expect(json(["id", 12.000000000000002, "datecreated", 45352, "inactive", "yes"])).toBe(
+      '{"id":12,"datecreated":45352,"inactive":"yes"}',
+    );
+  });
+
   it("throws #VALUE! for an odd number of arguments", () => {
     expect(thrownExcelError(() => json("id", 12, "name"))).toMatchObject({ code: "#VALUE!" });
   });
