@@ -81,6 +81,46 @@ describe("the Halo client against the sandbox", () => {
     expect(published.columns.map((c) => c.name)).toEqual(["agent", "open_tickets", "oldest"]);
   });
 
+  it("never repeats a POST whose outcome is unknown (reset, 502); repeats one refused before processing (503)", async () => {
+    const faulty = await startSandbox({ port: 0, seed: 0, rateLimit: 0 });
+    try {
+      const faultyClient = createHaloClient({
+        instanceUrl: faulty.url,
+        auth: { kind: "clientCredentials", clientId: faulty.clientId, clientSecret: faulty.clientSecret },
+        rateLimit: false,
+        retry: { baseDelayMs: 1, maxDelayMs: 1 },
+      });
+      const setFaults = (spec: string): Promise<Response> =>
+        fetch(`${faulty.url}/__sandbox/faults`, { method: "POST", body: spec });
+      const posts = async (): Promise<number> => {
+        const snapshot = (await (await fetch(`${faulty.url}/__sandbox/stats`)).json()) as StatsSnapshot;
+        return Object.values(snapshot.requests["POST /api/Supplier"] ?? {}).reduce((a, b) => a + b, 0);
+      };
+      for (const [spec, kind] of [
+        ["reset=1x,methods=POST", "Network"],
+        ["502=1x,methods=POST", "Server"],
+      ] as const) {
+        await setFaults(spec);
+        const before = await posts();
+        const error = await postEntities(faultyClient, "Supplier", [{ name: `After ${spec}` }]).catch(
+          (e: unknown) => e,
+        );
+        expect(error).toMatchObject({ kind, mayHaveApplied: true });
+        expect((await posts()) - before).toBe(1);
+      }
+      await setFaults("503=1x,methods=POST");
+      const before = await posts();
+      const [created] = await postEntities(faultyClient, "Supplier", [{ name: "After 503" }]);
+      expect(created.id).toEqual(expect.any(Number));
+      expect((await posts()) - before).toBe(2);
+      // Both ambiguous writes were in fact saved: exactly why they must not be sent again.
+      const names = (await listEntities(faultyClient, "Supplier")).rows.map((r) => r.name);
+      expect(names).toEqual(["After reset=1x,methods=POST", "After 502=1x,methods=POST", "After 503"]);
+    } finally {
+      await faulty.close();
+    }
+  });
+
   it("waits out the sandbox's 429 (Retry-After) and gets through", async () => {
     const limited = await startSandbox({ port: 0, seed: 0, rateLimit: "3/1" });
     try {
