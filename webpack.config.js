@@ -4,6 +4,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { Compilation, sources } = require("webpack");
 
 const DEV_PORT = 3000;
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -11,6 +12,28 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const OFFICE_JS_LOCAL = "/office-js/office.js";
 // The workbench (development only): an Excel host in the browser, see workbench/ui.
 const { workbenchMiddleware } = require("./workbench/ui/server/workbenchMiddleware");
+
+/**
+ * The HALO.* functions take `any` arguments and handle Excel error values themselves: a #N/A in one
+ * row of a spilled =HALO.PAYLOAD becomes that row's message, not the whole spill's error. Excel passes
+ * error values to functions only when functions.json says so, and the JSDoc generator cannot.
+ */
+const allowErrorInputs = {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AllowErrorInputs", (compilation) =>
+      compilation.hooks.processAssets.tap(
+        { name: "AllowErrorInputs", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          if (!compilation.getAsset("functions.json")) return;
+          compilation.updateAsset("functions.json", (source) => {
+            const metadata = { ...JSON.parse(source.source().toString()), allowErrorForDataTypeAny: true };
+            return new sources.RawSource(JSON.stringify(metadata, null, 4));
+          });
+        },
+      ),
+    );
+  },
+};
 
 /** HTTPS for sideloading into real Excel; plain HTTP on localhost is enough for the workbench. */
 async function httpsOptions() {
@@ -58,6 +81,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      allowErrorInputs,
       // One shared runtime: the task pane page also hosts the custom functions and ribbon commands.
       page("taskpane", ["functions", "commands", "taskpane"], "HaloSheet"),
       page("commands", ["commands"], "HaloSheet commands"),
