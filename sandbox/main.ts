@@ -27,7 +27,19 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
 }
 
+/** A port someone else holds is a usage problem, said plainly (not as a Node stack trace). */
+function portInUse(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "EADDRINUSE";
+}
+
 main().catch((error: unknown) => {
+  if (portInUse(error)) {
+    const port = (error as { port?: unknown }).port;
+    console.error(
+      `--port: port ${String(port)} is already in use; pass another one, or --port 0 for any free port.`,
+    );
+    process.exit(2);
+  }
   console.error(error instanceof SandboxOptionError ? error.message : error);
   process.exit(error instanceof SandboxOptionError ? 2 : 1);
 });

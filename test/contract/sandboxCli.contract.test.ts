@@ -3,6 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startSandbox } from "../../sandbox/server";
 
 const ROOT = path.join(__dirname, "../..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
@@ -89,6 +90,18 @@ describe("sandbox CLI", () => {
     expect(await cli.exited).toBe(0);
     expect(existsSync(dataFile)).toBe(true);
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("says plainly when the port is taken", async () => {
+    const holder = await startSandbox({ port: 0, seed: 0 });
+    try {
+      const cli = runCli(["--port", String(holder.port), "--seed", "0"]);
+      expect(await cli.exited).toBe(2);
+      expect(cli.output()).toContain(`port ${holder.port} is already in use`);
+      expect(cli.output()).not.toContain("    at ");
+    } finally {
+      await holder.close();
+    }
   });
 
   it("exits with status 2 and the usage on an unknown option", async () => {
