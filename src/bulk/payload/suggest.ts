@@ -7,6 +7,9 @@ import { distance } from "fastest-levenshtein";
  */
 export function closestName(name: string, known: readonly string[]): string | undefined {
   const wanted = name.toLowerCase();
+  // Halo links records by id: "site" or "client" (as in a site.name header) means site_id or client_id.
+  const idField = known.find((candidate) => candidate.toLowerCase() === `${wanted}_id`);
+  if (idField !== undefined) return idField;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {

@@ -166,6 +166,12 @@ describe("rowsToPayloads typed by Halo's schema", () => {
     expect(result.problems[4]!.message).toBe("D6 (toplevel_id): the cell holds the error #REF!");
   });
 
+  it("suggests the id field for a linked record's name (Halo links by id)", () => {
+    expect(one(["id", "site.name"], [1, "HQ"], { entity: "Tickets" }).problems[0]!.message).toBe(
+      'B2 (site.name): Tickets has no field "site". Did you mean "site_id"?',
+    );
+  });
+
   it("suggests nothing when no field name is close", () => {
     expect(one(["zzzzqqqq"], ["x"], client).problems[0]!.message).toBe(
       'A2 (zzzzqqqq): Client has no field "zzzzqqqq".',
