@@ -129,15 +129,16 @@ export function createHaloClient(options: HaloClientOptions): HaloClient {
   const instanceUrl = normaliseInstanceUrl(options.instanceUrl);
   const clock = options.clock ?? systemClock;
   const fetchFn = options.fetch ?? globalThis.fetch;
+  const redactor = new Redactor();
+  if (options.auth.kind === "clientCredentials") redactor.add(options.auth.clientSecret);
   const http: HttpContext = {
     // Called with globalThis as `this`: browsers reject fetch invoked as a method of another object.
     fetch: (input, init) => fetchFn.call(globalThis, input, init),
     clock,
     timeoutMs: options.timeoutMs ?? 60_000,
     origin: options.origin ?? pageOrigin(),
+    redact: (text) => redactor.redact(text),
   };
-  const redactor = new Redactor();
-  if (options.auth.kind === "clientCredentials") redactor.add(options.auth.clientSecret);
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const limiter = resolveLimiter(options.rateLimit, instanceUrl, clock);
   const store = options.tokenStore ?? new MemoryTokenStore();

@@ -14,6 +14,8 @@ export interface HttpContext {
   timeoutMs: number;
   /** Page origin in a browser (for CORS messages); undefined in Node. */
   origin?: string;
+  /** Masks secrets in failure text we did not write (a fetch implementation's own message). */
+  redact?: (text: string) => string;
 }
 
 export interface HttpRequest {
@@ -65,7 +67,12 @@ export async function send(context: HttpContext, request: HttpRequest): Promise<
       );
     }
     if (caller?.aborted) throw caller.reason;
-    throw transportError(error, { origin: context.origin, label: request.label, url: request.url });
+    throw transportError(error, {
+      origin: context.origin,
+      label: request.label,
+      url: request.url,
+      redact: context.redact,
+    });
   } finally {
     timer.abort();
     caller?.removeEventListener("abort", onCallerAbort);

@@ -4,6 +4,7 @@
  * which tells us whether anything can have reached Halo.
  */
 import { HaloError } from "./errors";
+import { redactPatterns } from "./redact";
 
 /** Socket errors that happen before a byte of the request is sent: nothing can have been applied. */
 const NOT_SENT_CODES = new Set([
@@ -30,6 +31,8 @@ export interface TransportContext {
   /** "GET /api/Client" */
   label: string;
   url: string;
+  /** Masks known secrets; token-looking text is masked by pattern either way. */
+  redact?: (text: string) => string;
 }
 
 export function corsMessage(origin: string, url: string): string {
@@ -54,7 +57,9 @@ export function transportError(error: unknown, context: TransportContext): HaloE
   }
   const host = new URL(context.url).host;
   const notSent = code !== undefined && NOT_SENT_CODES.has(code);
-  const reason = code ?? (error instanceof Error ? error.message : "no answer");
+  // A fetch implementation's message is not ours: it could quote a URL or header with a secret in it.
+  const said = error instanceof Error ? redactPatterns(error.message) : "no answer";
+  const reason = code ?? (context.redact === undefined ? said : context.redact(said));
   return new HaloError("Network", `No answer from ${host} for ${request} (${reason}).`, {
     request,
     mayHaveApplied: !notSent,

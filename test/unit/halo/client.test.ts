@@ -240,6 +240,19 @@ describe("network failures", () => {
     expect(error.message).toContain("acme.halopsa.test");
   });
 
+  it("keeps secrets out of a fetch failure's own message", async () => {
+    const halo = fakeHalo({ retry: { maxAttempts: 1 } });
+    await halo.client.signIn();
+    halo.fetch.on("GET", "/api/Client", () => {
+      throw new Error(`proxy refused ${FAKE_SECRET} with Authorization: Bearer token-1`);
+    });
+    const error = await haloRejection(halo.client.request("GET", "/Client"));
+    expect(error.kind).toBe("Network");
+    expect(error.message).toContain("proxy refused");
+    expect(error.message).not.toContain(FAKE_SECRET);
+    expect(error.message).not.toContain("token-1");
+  });
+
   it("in Node, reports the socket error as Network", async () => {
     const halo = fakeHalo({ retry: { maxAttempts: 2 } });
     halo.fetch.on("GET", "/api/Client", () => nodeNetworkFailure("ENOTFOUND"));
