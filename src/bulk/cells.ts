@@ -62,17 +62,31 @@ export function isBlankCell(v: CellValue): v is "" | null {
   return v === null || v === "";
 }
 
+/** The fields of the objects a custom function may be handed instead of a plain value. */
+interface HostObject {
+  /** CustomFunctions.Error: "#N/A", "#VALUE!"... */
+  code?: unknown;
+  /** Excel data types ("Entity", "FormattedNumber", "Double"...; functions.json allows them for `any`). */
+  type?: unknown;
+  basicValue?: unknown;
+  text?: unknown;
+}
+
 /**
  * Turns whatever an Excel host handed over into a CellValue. Custom-function ranges may carry error
- * objects (with an Excel error `code` such as "#N/A") and `undefined` for cells past a ragged edge.
+ * objects (with an Excel error `code` such as "#N/A"), data-type values (a formatted number, an entity
+ * card) and `undefined` for cells past a ragged edge.
  */
 export function toCellValue(raw: unknown): CellValue {
   if (raw === undefined || raw === null) return null;
   if (typeof raw === "string" || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : "#NUM!";
-  if (typeof raw === "object" && "code" in raw) {
-    const code = (raw as { code: unknown }).code;
+  if (typeof raw === "object") {
+    const { code, type, basicValue, text } = raw as HostObject;
     if (typeof code === "string" && EXCEL_ERROR_VALUES.has(code)) return code;
+    // An entity's basic value is #VALUE!; the cell shows its text, as a formula reading it as text does.
+    if (typeof type === "string" && type.endsWith("Entity") && typeof text === "string") return text;
+    if (["string", "number", "boolean"].includes(typeof basicValue)) return toCellValue(basicValue);
   }
   return "#VALUE!";
 }

@@ -51,5 +51,10 @@ describe("cells", () => {
     expect(toCellValue(Number.NaN)).toBe("#NUM!");
     expect(toCellValue({ code: "#N/A", message: "not found" })).toBe("#N/A");
     expect(toCellValue({ some: "object" })).toBe("#VALUE!");
+    // Excel data types, which functions.json lets `any` parameters receive.
+    expect(toCellValue({ type: "FormattedNumber", basicValue: 12, numberFormat: "0.00" })).toBe(12);
+    expect(toCellValue({ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" })).toBe("#N/A");
+    expect(toCellValue({ type: "Entity", text: "Acme", basicValue: "#VALUE!", properties: {} })).toBe("Acme");
+    expect(toCellValue({ type: "Double", basicValue: Number.NaN })).toBe("#NUM!");
   });
 });
