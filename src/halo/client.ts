@@ -6,7 +6,7 @@
 import type { AuthMethod } from "./auth";
 import { defaultAuthServer, discoverAuthServer, type AuthServer } from "./authServer";
 import { systemClock, type Clock } from "./clock";
-import { HaloError } from "./errors";
+import { HaloError, isHaloError } from "./errors";
 import { send, type FetchFn, type HttpAnswer, type HttpContext } from "./http";
 import { apiBase, normaliseInstanceUrl } from "./instance";
 import { RateLimiter, sharedRateLimiter, type RateLimitOptions, type RateLimitState } from "./rateLimit";
@@ -83,6 +83,22 @@ export interface HaloClient {
 function pageOrigin(): string | undefined {
   const location = (globalThis as { location?: { origin?: string; protocol?: string } }).location;
   return location?.protocol === "https:" || location?.protocol === "http:" ? location.origin : undefined;
+}
+
+/**
+ * A sign-in failure (token endpoint 500, time-out, reset) happens before the API request is sent, so
+ * nothing can have been applied whatever the token request's own failure suggests: say so, so a write
+ * is retried or reported as not sent rather than as an unknown outcome.
+ */
+function beforeSending(error: unknown): never {
+  if (!isHaloError(error) || !error.mayHaveApplied) throw error;
+  throw new HaloError(error.kind, error.message, {
+    status: error.status,
+    retryAfterMs: error.retryAfterMs,
+    request: error.request,
+    mayHaveApplied: false,
+    cause: error.cause,
+  });
 }
 
 function resolveLimiter(
@@ -183,10 +199,10 @@ export function createHaloClient(options: HaloClientOptions): HaloClient {
     };
 
     const attempt = async (): Promise<T> => {
-      const token = await tokens.accessToken(signal);
+      const token = await tokens.accessToken(signal).catch(beforeSending);
       let answer = await sendWith(token);
       if (answer.status === 401) {
-        answer = await sendWith(await tokens.renewAfterRejection(token, signal));
+        answer = await sendWith(await tokens.renewAfterRejection(token, signal).catch(beforeSending));
       }
       if (answer.status === 401 || answer.status === 403) {
         const said = haloMessage(answer.body);

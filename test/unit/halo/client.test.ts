@@ -179,6 +179,26 @@ describe("retry policy in request()", () => {
     expect(halo.fetch.calls("POST", "/api/Client")).toHaveLength(1);
   });
 
+  it("treats a failed sign-in as nothing sent: a POST is retried after a token-endpoint 500", async () => {
+    const halo = fakeHalo();
+    halo.fetch.once("POST", "/auth/token", () => textResponse(500, "Auth server down"));
+    halo.fetch.on("POST", "/api/Client", () => jsonResponse(200, [{ id: 1 }]));
+    const answer = halo.clock.runUntil(halo.client.request("POST", "/Client", { body: [{ id: 1 }] }));
+    await expect(answer).resolves.toEqual([{ id: 1 }]);
+    expect(halo.fetch.calls("POST", "/api/Client")).toHaveLength(1);
+  });
+
+  it("reports a sign-in that timed out as not applied (the POST was never sent)", async () => {
+    const halo = fakeHalo({ timeoutMs: 1000, retry: { maxAttempts: 1 } });
+    halo.fetch.on("POST", "/auth/token", hangUntilAborted);
+    const error = await haloRejection(
+      halo.clock.runUntil(halo.client.request("POST", "/Client", { body: [{ id: 1 }] })),
+    );
+    expect(error.kind).toBe("Timeout");
+    expect(error.mayHaveApplied).toBe(false);
+    expect(halo.fetch.calls("POST", "/api/Client")).toHaveLength(0);
+  });
+
   it("times out a POST that gets no answer, aborts it, and does not retry it", async () => {
     const halo = fakeHalo({ timeoutMs: 30_000 });
     halo.fetch.on("POST", "/api/Client", hangUntilAborted);
