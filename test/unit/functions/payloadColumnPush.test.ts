@@ -1,8 +1,11 @@
 /** What =HALO.PAYLOAD shows is exactly what a push of that column sends. */
 import { buildPlan } from "../../../src/bulk/plan";
+import { startRun } from "../../../src/bulk/run";
 import { rowsToPayloads } from "../../../src/bulk/payload";
 import type { CellValue } from "../../../src/bulk/cells";
 import { payload } from "../../../src/functions/functions";
+import { FakeClock } from "../../fakes/fakeClock";
+import { FakeHaloPort } from "../bulk/fakeHaloPort";
 
 const HEADERS = [
   "id",
@@ -28,8 +31,8 @@ describe("a column of HALO.PAYLOAD results pushed", () => {
       entity: "Client",
       source: { column: "Payload", cells: spilled.map((value, i) => ({ rowNumber: i + 2, value })) },
     });
-    const sent = plan.rows.map((row) => [row.rowNumber, row.action, row.object]);
-    expect(sent).toEqual(spilled.map((text, i) => [i + 2, "update", JSON.parse(text) as unknown]));
+    const planned = plan.rows.map((row) => [row.rowNumber, row.action, row.object]);
+    expect(planned).toEqual(spilled.map((text, i) => [i + 2, "update", JSON.parse(text) as unknown]));
 
     const fromRows = rowsToPayloads(
       HEADERS,
@@ -40,5 +43,25 @@ describe("a column of HALO.PAYLOAD results pushed", () => {
     expect(fromRows.payloads.map((p) => p.object)).toEqual(
       spilled.map((text) => JSON.parse(text) as unknown),
     );
+  });
+
+  it("sends exactly the objects the cells show", async () => {
+    const spilled = payload([HEADERS], ROWS, "Client").map(([text]) => text as string);
+    const plan = buildPlan({
+      entity: "Client",
+      source: { column: "Payload", cells: spilled.map((value, i) => ({ rowNumber: i + 2, value })) },
+    });
+    const clock = new FakeClock();
+    const port = new FakeHaloPort(clock).seed(20);
+    // The custom-field merge (read the record, send its whole list) is off here: it is the one
+    // deliberate change to what is sent, tested with the run.
+    const handle = startRun(plan, port, {
+      clock,
+      readBeforeImages: false,
+      replacesCustomFieldList: () => false,
+    });
+    const report = await clock.runUntil(handle.done);
+    expect(report.results.map((r) => r.status)).toEqual(["Updated", "Updated", "Updated"]);
+    expect(port.posts.flat()).toEqual(spilled.map((text) => JSON.parse(text) as unknown));
   });
 });
