@@ -10,7 +10,7 @@ export type {
   CellProblem,
   PayloadResult,
 } from "./payload/types";
-export { PayloadError, isPayloadError } from "./payload/types";
+export { PayloadError } from "./payload/types";
 export { rowsToPayloads, jsonCellsToPayloads } from "./payload/sheetRows";
 export {
   CELL_TEXT_LIMIT,

@@ -3,11 +3,12 @@
  * on hover. The CustomFunctions global exists only inside Excel (and the workbench), so without it the
  * same shape is built from a plain class: unit tests in Node stub the global or check the shape.
  */
+import type { ExcelErrorCode } from "../bulk/cells";
 import { PayloadError } from "../bulk/payload";
 import { IdLookupError } from "../bulk/payload/idLookup";
 
-/** The Excel error codes these functions use (values of CustomFunctions.ErrorCode). */
-export type ExcelErrorCode = "#VALUE!" | "#N/A";
+/** The Excel error codes these functions give (values of CustomFunctions.ErrorCode). */
+export type FunctionErrorCode = Extract<ExcelErrorCode, "#VALUE!" | "#N/A">;
 
 /** What Excel receives: CustomFunctions.Error, or this stand-in outside Excel. */
 export interface ExcelError {
@@ -17,12 +18,12 @@ export interface ExcelError {
 
 class StandInExcelError implements ExcelError {
   constructor(
-    readonly code: ExcelErrorCode,
+    readonly code: FunctionErrorCode,
     readonly message: string,
   ) {}
 }
 
-export function excelError(code: ExcelErrorCode, message: string): ExcelError {
+export function excelError(code: FunctionErrorCode, message: string): ExcelError {
   const runtime = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
   return runtime === undefined
     ? new StandInExcelError(code, message)

@@ -55,7 +55,3 @@ export class PayloadError extends Error {
     this.kind = kind;
   }
 }
-
-export function isPayloadError(value: unknown): value is PayloadError {
-  return value instanceof PayloadError;
-}
