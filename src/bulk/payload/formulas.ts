@@ -30,10 +30,11 @@ function fitInCell(text: string, what: string): string {
   return text;
 }
 
+/** A header cell as a name; 0 is what a reference to an empty header cell gives (=A1), so it names nothing. */
 function headerText(value: CellValue, index: number): string {
   if (isExcelErrorValue(value))
     throw new PayloadError("ExcelError", `header ${index + 1} holds the error ${String(value)}`);
-  return value === null ? "" : typeof value === "string" ? value : String(value);
+  return value === null || value === 0 ? "" : typeof value === "string" ? value : String(value);
 }
 
 function widthProblem(headers: readonly CellValue[], values: readonly CellValue[]): PayloadError | undefined {

@@ -18,6 +18,12 @@ describe("rowPayloadText", () => {
     expect(rowPayloadText(["id", "item_tax_code"], [12, 1])).toBe('{"id":12,"item_tax_code":1}');
   });
 
+  it("ignores blank headers, including the 0 a reference to an empty cell gives", () => {
+    expect(rowPayloadText(["id", "", null, 0, "name"], [1, "a", "b", "c", "x"], { entity: "Client" })).toBe(
+      '{"id":1,"name":"x"}',
+    );
+  });
+
   it("is '' for a row with nothing to send", () => {
     expect(rowPayloadText(["id", "name"], ["", ""])).toBe("");
   });
