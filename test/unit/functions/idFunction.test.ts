@@ -74,6 +74,11 @@ describe("HALO.ID", () => {
     expect(ids).toEqual(column.map((record) => record.id));
     const requests = (await clientGets()) - before;
     expect(requests).toBeLessThanOrEqual(Math.ceil(rows.length / 100) + 1);
+
+    // A recalculation asks Halo nothing: the answers are cached for the session.
+    const again = await Promise.all(column.slice(0, 500).map((record) => id("Client", record.name)));
+    expect(again).toEqual(column.slice(0, 500).map((record) => record.id));
+    expect(await clientGets()).toBe(before + requests);
   });
 
   it("gives #N/A with a message when no record or several records have the name", async () => {
