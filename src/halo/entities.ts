@@ -5,6 +5,7 @@
  */
 import type { HaloClient, QueryValue } from "./client";
 import { walkPages, rowsOf, type HaloRecord, type PageInfo, type WalkResult } from "./paginate";
+import { asObject } from "./json";
 import { entitySchema } from "./schema";
 
 export interface ListOptions {
@@ -55,9 +56,13 @@ function positiveId(value: unknown): number | undefined {
 function answerRecords(answer: unknown, wrapper: string): HaloRecord[] {
   if (Array.isArray(answer))
     return answer.filter((r): r is HaloRecord => typeof r === "object" && r !== null);
-  if (typeof answer !== "object" || answer === null) return [];
-  const wrapped = rowsOf(answer, wrapper);
-  return wrapped.length > 0 ? wrapped : [answer as HaloRecord];
+  const record = asObject(answer);
+  if (record === undefined) return [];
+  if (Array.isArray(record[wrapper])) return rowsOf(record, wrapper);
+  // A saved record carries its id and may hold arrays of its own (customfields): only an object
+  // without an id can be a wrapper under another name.
+  const wrapped = record.id === undefined ? rowsOf(record) : [];
+  return wrapped.length > 0 ? wrapped : [record];
 }
 
 /**

@@ -75,6 +75,15 @@ describe("the Halo client against the sandbox", () => {
     expect(Array.isArray(one.customfields)).toBe(true);
   });
 
+  it("pairs a one-object POST with the saved record (Halo answers one object, customfields and all)", async () => {
+    const [created] = await postEntities(client, "Site", [{ name: "Annex", client_id: 3 }]);
+    const saved = await getEntity(client, "Site", created.id ?? 0);
+    expect(saved).toMatchObject({ name: "Annex", client_id: 3 });
+    expect(created.record).toMatchObject({ id: created.id, name: "Annex" });
+    const [updated] = await postEntities(client, "Site", [{ id: created.id, name: "Annex B" }]);
+    expect(updated).toMatchObject({ id: created.id, record: { name: "Annex B" } });
+  });
+
   it("reads a published report", async () => {
     const published = await readPublished(client, PUBLISHED_REPORT_ID);
     expect(published.rows.length).toBeGreaterThan(0);

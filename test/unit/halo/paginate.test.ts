@@ -135,6 +135,21 @@ describe("entities", () => {
       ]);
     });
 
+    it("reads a single saved record with arrays of its own as that record, not as a wrapper", () => {
+      const saved = { id: 300, name: "new", customfields: [{ id: 145, name: "CFContractRef", value: null }] };
+      expect(normalisePostAnswer([{ name: "new" }], saved, "clients")).toEqual([
+        { index: 0, id: 300, record: saved },
+      ]);
+      expect(normalisePostAnswer([{ id: 300, name: "new" }], saved, "clients")).toEqual([
+        { index: 0, id: 300, record: saved },
+      ]);
+    });
+
+    it("reads a wrapper under another name when the answer has no id of its own", () => {
+      const answer = { record_count: 2, results: [{ id: 5 }, { id: 77 }, { id: 9 }] };
+      expect(normalisePostAnswer(sent, answer, "clients").map((r) => r.id)).toEqual([5, 77, 9]);
+    });
+
     it("reads a wrapper answer", () => {
       const answer = { clients: [{ id: 5 }, { id: 77 }, { id: 9 }] };
       expect(normalisePostAnswer(sent, answer, "clients").map((r) => r.id)).toEqual([5, 77, 9]);
