@@ -62,6 +62,7 @@ export async function walkPages(
   const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE));
   const maxPages = options.maxPages ?? 100_000;
   const rows: HaloRecord[] = [];
+  const seenIds = new Set<unknown>();
   let recordCount: number | undefined;
   let pageNo = 0;
   while (pageNo < maxPages) {
@@ -72,6 +73,11 @@ export async function walkPages(
     });
     const page = rowsOf(answer, options.wrapper);
     recordCount = recordCountOf(answer) ?? recordCount;
+    // An endpoint that ignores page_no sends the same rows again: counting them would reach
+    // record_count with duplicates, so stop and let the mismatch show.
+    if (pageNo > 1 && page.length > 0 && page.every((row) => row.id !== undefined && seenIds.has(row.id)))
+      break;
+    for (const row of page) if (row.id !== undefined) seenIds.add(row.id);
     rows.push(...page);
     await options.onPage?.({ pageNo, rows: page, rowsRead: rows.length, recordCount });
     const done = recordCount !== undefined ? rows.length >= recordCount : page.length < pageSize;

@@ -39,6 +39,16 @@ describe("walkPages", () => {
     expect(calls[0].query("includeinactive")).toBe("true");
   });
 
+  it("stops and reports a mismatch when Halo ignores page_no and repeats the same rows", async () => {
+    const halo = fakeHalo();
+    const first = Array.from({ length: 100 }, (_, i) => ({ id: i + 1 }));
+    halo.fetch.on("GET", "/api/Client", () => jsonResponse(200, { record_count: 300, clients: first }));
+    const result = await walkPages(halo.client, "/Client", { wrapper: "clients" });
+    expect(result.rows).toHaveLength(100);
+    expect(result.mismatch).toEqual({ expected: 300, read: 100 });
+    expect(halo.fetch.calls("GET", "/api/Client")).toHaveLength(2);
+  });
+
   it("stops exactly at record_count (no extra empty page)", async () => {
     const halo = fakeHalo();
     halo.fetch.on("GET", "/api/Client", pagedClients(200));
