@@ -6,6 +6,7 @@ export { beginAuthorization, completeAuthorization } from "./authorize";
 export type { AuthorizationRequest, PendingAuthorization } from "./authorize";
 export { discoverAuthServer, defaultAuthServer } from "./authServer";
 export type { AuthServer } from "./authServer";
+export type { FetchFn, HttpContext } from "./http";
 export { systemClock } from "./clock";
 export type { Clock } from "./clock";
 export { HaloError, isHaloError } from "./errors";
