@@ -32,7 +32,11 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   const colon = decoded.indexOf(":");
   if (colon < 0) return undefined;
   const part = (s: string): string => decodeURIComponent(s.replace(/\+/g, " "));
-  return { id: part(decoded.slice(0, colon)), secret: part(decoded.slice(colon + 1)) };
+  try {
+    return { id: part(decoded.slice(0, colon)), secret: part(decoded.slice(colon + 1)) };
+  } catch {
+    return undefined; // a stray "%": not credentials we can read, so an unknown client
+  }
 }
 
 export function tokenRoute(

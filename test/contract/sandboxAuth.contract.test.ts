@@ -70,6 +70,9 @@ describe("sandbox auth", () => {
     expect(wrong.status).toBe(400);
     expect(wrong.json()).toMatchObject({ error: "invalid_client" });
     expect(wrong.text).not.toContain("nope");
+    const unreadable = await clientCredentials(sandbox, { basic: true, secret: "50%off" });
+    expect(unreadable.status).toBe(400);
+    expect(unreadable.json()).toMatchObject({ error: "invalid_client" });
     expect((await token({ grant_type: "password", client_id: sandbox.clientId })).json()).toMatchObject({
       error: "unsupported_grant_type",
     });
