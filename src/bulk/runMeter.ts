@@ -71,11 +71,13 @@ export class RunMeter {
       batchSize,
       elapsedMs: this.elapsedMs,
     };
-    if (this.waitingMs !== undefined) progress.waitingMs = this.waitingMs;
+    const waitingMs = this.waitingMs;
+    if (waitingMs !== undefined) progress.waitingMs = waitingMs;
     this.waitingMs = undefined;
     if (this.rowsSent > 0 && this.sendingSince !== undefined && state !== "done") {
       const perRow = (this.clock.now() - this.sendingSince - this.pausedMs) / this.rowsSent;
-      progress.etaMs = Math.round(perRow * Math.max(0, this.rowsToSend - this.rowsSent));
+      // The wait starting now is not in the pace yet: without it a five-minute rate-limit wait shows "ETA 12 s".
+      progress.etaMs = Math.round(perRow * Math.max(0, this.rowsToSend - this.rowsSent)) + (waitingMs ?? 0);
     }
     return progress;
   }

@@ -2,9 +2,9 @@
 import type { RunProgress } from "../bulk/runTypes";
 
 function seconds(ms: number): string {
-  return ms < 60_000
-    ? `${Math.ceil(ms / 1000)} s`
-    : `${Math.floor(ms / 60_000)} min ${Math.ceil((ms % 60_000) / 1000)} s`;
+  // Round to whole seconds first, so 119.5 s reads "2 min 0 s", not "1 min 60 s".
+  const total = Math.ceil(ms / 1000);
+  return total < 60 ? `${total} s` : `${Math.floor(total / 60)} min ${total % 60} s`;
 }
 
 export function progressLine(p: RunProgress): string {

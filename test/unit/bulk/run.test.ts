@@ -226,6 +226,25 @@ describe("run", () => {
     expect(afterThird?.elapsedMs).toBeGreaterThanOrEqual(10 * 60_000);
   });
 
+  it("counts a rate-limit wait that is starting into the ETA", async () => {
+    const { clock, port } = setup();
+    port.latencyMs = 1000;
+    const listeners: ((ms: number) => void)[] = [];
+    const limited = Object.assign(port, {
+      onRateLimitWait: (l: (ms: number) => void) => {
+        listeners.push(l);
+        return () => undefined;
+      },
+    });
+    port.onPost = (n) => {
+      if (n === 2) listeners.forEach((l) => l(60_000));
+    };
+    const events: RunProgress[] = [];
+    await runToEnd(updatePlan(renames(40), 10), limited, clock, { onProgress: (e) => events.push(e) });
+    // Pace so far: 1 s per 10 rows, 30 rows to go, plus the minute about to be waited.
+    expect(events.find((e) => e.waitingMs === 60_000)).toMatchObject({ etaMs: 63_000 });
+  });
+
   it("verify-after-write reports fields Halo did not take", async () => {
     const { clock, port } = setup();
     port.ignoredFields.add("phonenumber");

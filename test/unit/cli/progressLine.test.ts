@@ -31,6 +31,8 @@ describe("progress and error lines", () => {
       "push: 300/2000 rows, 3 requests, batch 100, 2 rate-limit waits (1 min 1 s), waiting 30 s for the rate limit, ETA 2 min 5 s",
     );
     expect(progressLine({ ...base, state: "paused" })).toMatch(/, paused$/);
+    expect(progressLine({ ...base, etaMs: 119_500 })).toMatch(/ETA 2 min 0 s$/);
+    expect(progressLine({ ...base, etaMs: 59_001 })).toMatch(/ETA 1 min 0 s$/);
   });
 
   it("prints only when something changed", () => {
