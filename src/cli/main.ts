@@ -18,6 +18,8 @@ export interface CliEnvironment {
   stderr(text: string): void;
   clock?: Clock;
   fetch?: FetchFn;
+  /** Calls `handler` on the first Ctrl+C (a second one stops the process); returns a function that stops listening. */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 export function processEnvironment(): CliEnvironment {
@@ -25,6 +27,10 @@ export function processEnvironment(): CliEnvironment {
     env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    onInterrupt: (handler) => {
+      process.once("SIGINT", handler);
+      return () => process.off("SIGINT", handler);
+    },
   };
 }
 
@@ -50,6 +56,7 @@ export async function runCli(
       connect: async (c) => haloClientPort(await connect(c, connectOptions)),
       clock: environment.clock ?? systemClock,
       stderr,
+      ...(environment.onInterrupt ? { onInterrupt: environment.onInterrupt } : {}),
     });
   } catch (error) {
     stderr(`${errorLine(error)}\n`);

@@ -20,6 +20,8 @@ export interface PushDeps {
   connect(connection: Connection): Promise<HaloPort>;
   clock: Clock;
   stderr(text: string): void;
+  /** Ctrl+C: cancel the run (the batch in flight finishes, the rest is NotSent) and still write the results. */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 /** Rows not done are listed on stderr up to this many; results.csv has them all. */
@@ -54,14 +56,26 @@ export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
   for (const note of plan.flags.notes) deps.stderr(`push: ${note}\n`);
   const sends = counts.update + counts.create > 0 && (!plan.flags.dryRun || plan.flags.serverValidate);
   const port = sends ? await deps.connect(args.connection) : OFFLINE;
-  const report = await startRun(plan, port, {
+  const run = startRun(plan, port, {
     clock: deps.clock,
     // The command line keeps no journal (no undo), so it reads nothing before writing.
     readBeforeImages: false,
     verifyAfterWrite: args.verify,
     ...(args.maxBatchSize === undefined ? {} : { maxBatchRows: args.maxBatchSize }),
     onProgress: progressPrinter(deps.stderr),
-  }).done;
+  });
+  const stopListening = deps.onInterrupt?.(() => {
+    deps.stderr(
+      "push: interrupted: finishing the batch in flight, then writing the results (Ctrl+C again stops at once)\n",
+    );
+    run.cancel();
+  });
+  let report;
+  try {
+    report = await run.done;
+  } finally {
+    stopListening?.();
+  }
   await writeCsv(args.out, [...input.headers, ...RESULT_COLUMNS], resultRows(input, report.results));
   deps.stderr(`push: ${statusSummary(report)} in ${report.requests} requests; results in ${args.out}\n`);
   const notDone = report.results.filter((r) => !SUCCESS_STATUSES.has(r.status));

@@ -1,5 +1,5 @@
 /** The `halosheet` bin as a user runs it: a child process, after npm install, with no build step. */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { startCliSandbox, type BulkSandbox } from "./bulkSandboxSetup";
@@ -63,5 +63,53 @@ describe("halosheet bin", () => {
     expect(await readFile(out, "utf8")).toBe(
       "id,name,Status,Message\n1,Bin one,Updated,Updated.\n2,Bin two,Updated,Updated.\n",
     );
+  });
+
+  it("Ctrl+C (SIGINT) lets the batch in flight finish and writes results.csv with the rest NotSent", async () => {
+    await halo.setFaults("slow=1,slowms=300,methods=POST");
+    const updatedBefore = (await halo.stats()).rowsWritten.updated;
+    const input = join(dir, "many.csv");
+    await writeFile(
+      input,
+      ["id,name", ...Array.from({ length: 100 }, (_, i) => `${i + 1},Sig ${i + 1}`)].join("\n"),
+    );
+    const out = join(dir, "many-out.csv");
+    const child = spawn(
+      process.execPath,
+      [BIN, "push", "--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId].concat([
+        "--entity",
+        "Client",
+        "--in",
+        input,
+        "--out",
+        out,
+        "--batch-size",
+        "10",
+      ]),
+      { env: { ...process.env, HALO_CLIENT_SECRET: halo.sandbox.clientSecret } },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (/ 1 requests/.test(stderr) && !child.killed) child.kill("SIGINT");
+    });
+    const code = await new Promise<number | null>((done) => child.on("exit", done));
+    await halo.setFaults("");
+    expect(stderr).toContain("push: interrupted");
+    expect(code).toBe(1);
+    const statuses = (await readFile(out, "utf8"))
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[2]);
+    // Every batch sent before the signal, and the one in flight, finished; none was sent after it.
+    const firstNotSent = statuses.indexOf("NotSent");
+    expect(firstNotSent % 10).toBe(0);
+    expect(firstNotSent).toBeGreaterThanOrEqual(10);
+    expect(statuses).toEqual([
+      ...Array(firstNotSent).fill("Updated"),
+      ...Array(100 - firstNotSent).fill("NotSent"),
+    ]);
+    expect((await halo.stats()).rowsWritten.updated - updatedBefore).toBe(firstNotSent);
   });
 });

@@ -106,6 +106,51 @@ describe("halosheet push and pull against the sandbox", () => {
       expect(after.get(id)?.name).toBe(bad.has(id) ? originalNames.get(id) : `Good ${id}`);
   });
 
+  it("Ctrl+C finishes the batch in flight, marks the rest NotSent and still writes results.csv", async () => {
+    const input = await writeRows(
+      "interrupted.csv",
+      ids.slice(0, 500).map((id) => [id, `Interrupted ${id}`]),
+    );
+    const out = join(dir, "interrupted-results.csv");
+    let interrupt: (() => void) | undefined;
+    let listening = false;
+    let stderr = "";
+    const code = await runCli(
+      ["push", "--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId, "--entity", "Client"].concat([
+        "--in",
+        input,
+        "--out",
+        out,
+      ]),
+      {
+        env: { HALO_CLIENT_SECRET: halo.sandbox.clientSecret },
+        stdout: () => undefined,
+        stderr: (text) => {
+          stderr += text;
+          // Ctrl+C as the first batch comes back (run.test covers a cancel during a send).
+          if (/ 1 requests/.test(text)) interrupt?.();
+        },
+        onInterrupt: (handler) => {
+          interrupt = handler;
+          listening = true;
+          return () => (listening = false);
+        },
+      },
+    );
+    expect(code).toBe(1);
+    expect(listening).toBe(false);
+    expect(stderr).toContain("push: interrupted: finishing the batch in flight");
+    const written = await results(out);
+    expect(written.map((r) => r.Status)).toEqual([
+      ...Array(100).fill("Updated"),
+      ...Array(400).fill("NotSent"),
+    ]);
+    expect(written[100].Message).toBe("Not sent: the run was cancelled.");
+    const stats = await halo.stats();
+    expect(countOf(stats, "POST /api/Client")).toBe(1);
+    expect(stats.rowsWritten.updated).toBe(100);
+  });
+
   it("--dry-run sends no write", async () => {
     const input = await writeRows(
       "dry.csv",
