@@ -2,7 +2,7 @@
  * CSV in and out with csv-parse / csv-stringify. Rows are numbered as a spreadsheet opened from the
  * file would number them (header = row 1), so messages name cells the user can find.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { open, readFile, writeFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { CellValue, SheetRow } from "../bulk/cells";
@@ -51,6 +51,26 @@ export function csvCell(value: unknown): string | number | boolean {
   return value as string | number | boolean;
 }
 
+function cannotWrite(path: string, error: unknown): CliError {
+  return new CliError(
+    "File",
+    `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+  );
+}
+
+/**
+ * Fails now if `path` cannot be written (missing folder, no permission), so a push finds out before
+ * it changes anything in Halo rather than after, when the row results would be lost. Leaves an
+ * existing file as it is.
+ */
+export async function checkWritable(path: string): Promise<void> {
+  try {
+    await (await open(path, "a")).close();
+  } catch (error) {
+    throw cannotWrite(path, error);
+  }
+}
+
 export async function writeCsv(
   path: string,
   headers: string[],
@@ -60,9 +80,6 @@ export async function writeCsv(
   try {
     await writeFile(path, text, "utf8");
   } catch (error) {
-    throw new CliError(
-      "File",
-      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
+    throw cannotWrite(path, error);
   }
 }

@@ -11,7 +11,7 @@ import { SUCCESS_STATUSES } from "../bulk/rowResult";
 import { startRun } from "../bulk/run";
 import type { PushArgs, Connection } from "./args";
 import { haloFailureLine } from "./cliErrors";
-import { readCsv, writeCsv } from "./csvFiles";
+import { checkWritable, readCsv, writeCsv } from "./csvFiles";
 import { pushExitCode, statusSummary } from "./exitCode";
 import { progressPrinter } from "./progressLine";
 import { RESULT_COLUMNS, resultRows, withoutResultColumns } from "./resultsFile";
@@ -49,6 +49,7 @@ export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
       ...(args.batchBytes === undefined ? {} : { batchBytes: args.batchBytes }),
     },
   });
+  await checkWritable(args.out);
   const counts = planCounts(plan);
   deps.stderr(
     `push: ${plan.entity}: ${counts.update} to update, ${counts.create} to create, ${counts.unchanged} unchanged, ${counts.skip} skipped${plan.flags.dryRun ? " (dry run)" : ""}\n`,

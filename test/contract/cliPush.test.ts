@@ -246,5 +246,12 @@ describe("halosheet push and pull against the sandbox", () => {
     const unknownEntity = await cli("push", "--entity", "Clientz", "--in", input);
     expect(unknownEntity.code).toBe(2);
     expect(unknownEntity.stderr).toContain('Unknown entity "Clientz"');
+
+    // A results file that cannot be written stops the push before anything reaches Halo.
+    const unwritable = join(dir, "no-such-folder", "results.csv");
+    const noResults = await cli("push", "--entity", "Client", "--in", input, "--out", unwritable);
+    expect(noResults.code).toBe(2);
+    expect(noResults.stderr).toContain(`cannot write ${unwritable}: ENOENT`);
+    expect(countOf(await halo.stats(), "POST /api/Client")).toBe(0);
   });
 });
