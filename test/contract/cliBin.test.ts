@@ -26,6 +26,20 @@ function runBin(
 describe("halosheet bin", () => {
   let halo: BulkSandbox & { dir: string };
   let dir: string;
+  const pushArgs = (input: string, out: string, ...more: string[]): string[] => [
+    "push",
+    "--url",
+    halo.sandbox.url,
+    "--client-id",
+    halo.sandbox.clientId,
+    "--entity",
+    "Client",
+    "--in",
+    input,
+    "--out",
+    out,
+    ...more,
+  ];
   beforeAll(async () => {
     halo = await startCliSandbox();
     dir = halo.dir;
@@ -42,22 +56,7 @@ describe("halosheet bin", () => {
     const input = join(dir, "in.csv");
     await writeFile(input, "id,name\n1,Bin one\n2,Bin two\n");
     const out = join(dir, "out.csv");
-    const ran = await runBin(
-      [
-        "push",
-        "--url",
-        halo.sandbox.url,
-        "--client-id",
-        halo.sandbox.clientId,
-        "--entity",
-        "Client",
-        "--in",
-        input,
-        "--out",
-        out,
-      ],
-      { HALO_CLIENT_SECRET: halo.sandbox.clientSecret },
-    );
+    const ran = await runBin(pushArgs(input, out), { HALO_CLIENT_SECRET: halo.sandbox.clientSecret });
     expect(ran.stderr).toMatch(/push: 2\/2 rows, 1 requests/);
     expect(ran.code).toBe(0);
     expect(await readFile(out, "utf8")).toBe(
@@ -74,20 +73,9 @@ describe("halosheet bin", () => {
       ["id,name", ...Array.from({ length: 100 }, (_, i) => `${i + 1},Sig ${i + 1}`)].join("\n"),
     );
     const out = join(dir, "many-out.csv");
-    const child = spawn(
-      process.execPath,
-      [BIN, "push", "--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId].concat([
-        "--entity",
-        "Client",
-        "--in",
-        input,
-        "--out",
-        out,
-        "--batch-size",
-        "10",
-      ]),
-      { env: { ...process.env, HALO_CLIENT_SECRET: halo.sandbox.clientSecret } },
-    );
+    const child = spawn(process.execPath, [BIN, ...pushArgs(input, out, "--batch-size", "10")], {
+      env: { ...process.env, HALO_CLIENT_SECRET: halo.sandbox.clientSecret },
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();

@@ -25,6 +25,29 @@ function expectEachRowOnce(report: RunReport, plan: Plan, port: FakeHaloPort): v
 
 const statuses = (report: RunReport) => report.results.map((r) => r.status);
 
+/** The port with a shared rate limiter whose waits the test announces through `listeners`. */
+function withRateLimiter(port: FakeHaloPort) {
+  const listeners: ((ms: number) => void)[] = [];
+  const limited = Object.assign(port, {
+    onRateLimitWait: (l: (ms: number) => void) => {
+      listeners.push(l);
+      return () => listeners.splice(listeners.indexOf(l), 1);
+    },
+  });
+  return { limited, listeners };
+}
+
+/** A run of 30 or 40 rows in batches of 10 whose progress events are kept. */
+function startRecorded(rows: number, port: FakeHaloPort, clock: FakeClock) {
+  const events: RunProgress[] = [];
+  const handle = startRun(updatePlan(renames(rows), 10), port, {
+    clock,
+    readBeforeImages: false,
+    onProgress: (e) => events.push(e),
+  });
+  return { handle, events };
+}
+
 describe("run", () => {
   it("updates every row in ceil(rows / batch) requests", async () => {
     const { clock, port } = setup();
@@ -111,13 +134,7 @@ describe("run", () => {
 
   it("surfaces the shared rate limiter's waits as progress", async () => {
     const { clock, port } = setup();
-    const listeners: ((ms: number) => void)[] = [];
-    const limited = Object.assign(port, {
-      onRateLimitWait: (l: (ms: number) => void) => {
-        listeners.push(l);
-        return () => listeners.splice(listeners.indexOf(l), 1);
-      },
-    });
+    const { limited, listeners } = withRateLimiter(port);
     port.onPost = () => listeners.forEach((l) => l(1500));
     const events: RunProgress[] = [];
     const report = await runToEnd(updatePlan(renames(3)), limited, clock, {
@@ -164,12 +181,7 @@ describe("run", () => {
 
   it("pause holds the next batch until resume", async () => {
     const { clock, port } = setup();
-    const events: RunProgress[] = [];
-    const handle = startRun(updatePlan(renames(30), 10), port, {
-      clock,
-      readBeforeImages: false,
-      onProgress: (e) => events.push(e),
-    });
+    const { handle, events } = startRecorded(30, port, clock);
     port.onPost = (n) => {
       if (n === 1) handle.pause();
     };
@@ -207,12 +219,7 @@ describe("run", () => {
   it("leaves time paused out of the ETA", async () => {
     const { clock, port } = setup();
     port.latencyMs = 1000;
-    const events: RunProgress[] = [];
-    const handle = startRun(updatePlan(renames(40), 10), port, {
-      clock,
-      readBeforeImages: false,
-      onProgress: (e) => events.push(e),
-    });
+    const { handle, events } = startRecorded(40, port, clock);
     port.onPost = (n) => {
       if (n === 2) handle.pause();
     };
@@ -229,13 +236,7 @@ describe("run", () => {
   it("counts a rate-limit wait that is starting into the ETA", async () => {
     const { clock, port } = setup();
     port.latencyMs = 1000;
-    const listeners: ((ms: number) => void)[] = [];
-    const limited = Object.assign(port, {
-      onRateLimitWait: (l: (ms: number) => void) => {
-        listeners.push(l);
-        return () => undefined;
-      },
-    });
+    const { limited, listeners } = withRateLimiter(port);
     port.onPost = (n) => {
       if (n === 2) listeners.forEach((l) => l(60_000));
     };
