@@ -33,8 +33,12 @@ export async function prepareRow(
     ...(row.before ? { before: row.before } : {}),
   };
   if (row.action !== "update" || context.flags.dryRun || row.id === undefined) return unchanged;
-  const needsMerge =
-    isCustomFieldList(object.customfields) && context.replacesCustomFieldList(context.entity);
+  const { customfields } = object;
+  const customFieldChanges =
+    isCustomFieldList(customfields) && context.replacesCustomFieldList(context.entity)
+      ? customfields
+      : undefined;
+  const needsMerge = customFieldChanges !== undefined;
   const needsBefore = !row.before && context.readBeforeImages;
   if (!needsMerge && !needsBefore) return unchanged;
   let record: HaloObject;
@@ -47,8 +51,8 @@ export async function prepareRow(
       why: needsMerge ? "to keep its other custom fields" : "to keep a before-image for undo",
     };
   }
-  const merged = needsMerge
-    ? { ...object, customfields: mergeCustomFields(record.customfields, object.customfields as never) }
+  const merged = customFieldChanges
+    ? { ...object, customfields: mergeCustomFields(record.customfields, customFieldChanges) }
     : object;
   return {
     ok: true,
