@@ -14,7 +14,7 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-export function formatChange(change: FieldChange): string {
+function formatChange(change: FieldChange): string {
   return `${change.field}: ${show(change.old)} -> ${show(change.new)}`;
 }
 

@@ -8,7 +8,7 @@ import { matches } from "./sameValue";
 import { isCustomFieldList, sameCustomField } from "./customFields";
 
 /** Fields that steer a write rather than hold data; never compared or journalled. */
-export function isDataField(field: string, flagFields: HaloObject): boolean {
+function isDataField(field: string, flagFields: HaloObject): boolean {
   return field !== "id" && !(field in flagFields);
 }
 

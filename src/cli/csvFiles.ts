@@ -45,7 +45,7 @@ export async function readCsv(path: string): Promise<CsvTable> {
 }
 
 /** A cell as CSV text: objects and arrays as JSON, blanks empty. */
-export function csvCell(value: unknown): string | number | boolean {
+function csvCell(value: unknown): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (typeof value === "object") return JSON.stringify(value);
   return value as string | number | boolean;
