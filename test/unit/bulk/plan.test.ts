@@ -106,6 +106,28 @@ describe("buildPlan", () => {
     expect(plan.rows[2].reason).toBe(plan.rows[0].reason);
   });
 
+  it("skips an id given twice in one JSON cell", () => {
+    const plan = buildPlan({
+      entity: "Client",
+      source: {
+        column: "payload",
+        cells: [
+          { rowNumber: 2, value: '[{"id": 9, "name": "a"}, {"id": 9, "name": "b"}]' },
+          { rowNumber: 3, value: '{"id": 9, "name": "c"}' },
+          { rowNumber: 4, value: '[{"id": 7, "name": "d"}, {"id": 7, "name": "e"}, {"id": 8, "name": "f"}]' },
+        ],
+      },
+    });
+    expect(plan.rows.map((r) => [r.rowNumber, r.action, r.reason])).toEqual([
+      [2, "skip", "id 9 appears in rows 2 and 3; none of them was sent."],
+      [2, "skip", "id 9 appears in rows 2 and 3; none of them was sent."],
+      [3, "skip", "id 9 appears in rows 2 and 3; none of them was sent."],
+      [4, "skip", "id 7 appears 2 times in row 4; none of them was sent."],
+      [4, "skip", "id 7 appears 2 times in row 4; none of them was sent."],
+      [4, "update", undefined],
+    ]);
+  });
+
   it("excludes hidden or filtered rows unless asked", () => {
     const source = table(["id", "name"], [1, "a"], [2, "b"]);
     const hidden = buildPlan({ entity: "Client", source, options: { hiddenRows: [3] } });
