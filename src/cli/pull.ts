@@ -18,6 +18,8 @@ interface Pulled {
   headers: string[];
   rows: unknown[][];
   warnings: string[];
+  /** Halo said how many records there are and fewer were read: exit 1, the file is not all of them. */
+  incomplete: boolean;
 }
 
 /** A report named by id, or by its exact name (case-insensitive) among the search results. */
@@ -40,6 +42,7 @@ function fromReport(report: LoadedReport): Pulled {
     headers: columns.map((c) => c.name),
     rows: report.rows.map((row) => columns.map((c) => row[c.name])),
     warnings: report.warnings,
+    incomplete: false,
   };
 }
 
@@ -55,7 +58,12 @@ async function fromEntity(client: HaloClient, entity: string, stderr: PullDeps["
         `Halo reported ${result.mismatch.expected} records but ${result.mismatch.read} were read: the file is incomplete.`,
       ]
     : [];
-  return { headers, rows: result.rows.map((r) => headers.map((h) => r[h])), warnings };
+  return {
+    headers,
+    rows: result.rows.map((r) => headers.map((h) => r[h])),
+    warnings,
+    incomplete: result.mismatch !== undefined,
+  };
 }
 
 export async function pull(args: PullArgs, deps: PullDeps): Promise<number> {
@@ -72,5 +80,5 @@ export async function pull(args: PullArgs, deps: PullDeps): Promise<number> {
   await writeCsv(args.out, pulled.headers, pulled.rows);
   for (const warning of pulled.warnings) deps.stderr(`pull: warning: ${warning}\n`);
   deps.stderr(`pull: ${pulled.rows.length} rows, ${pulled.headers.length} columns written to ${args.out}\n`);
-  return pulled.warnings.some((w) => w.includes("incomplete")) ? EXIT_ROWS_FAILED : EXIT_OK;
+  return pulled.incomplete ? EXIT_ROWS_FAILED : EXIT_OK;
 }
