@@ -37,6 +37,8 @@ export class FakeHaloPort implements HaloPort {
   /** When true, a sent customfields list replaces the record's list (some Halo entities do this). */
   replacesCustomFields = true;
   latencyMs = 0;
+  /** What the next read of a record throws, if anything (a test's fault dice). */
+  readFault: (id: number) => HaloError | undefined = () => undefined;
   /** Called at the start of every post, e.g. to cancel or pause mid-run. */
   onPost: (postNumber: number) => void = () => {};
   private nextId = 10_000;
@@ -75,6 +77,8 @@ export class FakeHaloPort implements HaloPort {
 
   async get(_entity: string, id: number): Promise<HaloObject> {
     this.gets.push(id);
+    const fault = this.readFault(id);
+    if (fault) throw fault;
     const record = this.records.get(id);
     if (!record) throw new HaloError("NotFound", `No record ${id}`, { status: 404 });
     return structuredClone(record);
