@@ -247,6 +247,14 @@ describe("halosheet push and pull against the sandbox", () => {
     expect(unknownEntity.code).toBe(2);
     expect(unknownEntity.stderr).toContain('Unknown entity "Clientz"');
 
+    // Plain HTTP is refused for anything but this machine, before any request.
+    const plainHttp = await runCaptured(
+      ["push", "--url", "http://acme.halo.invalid", "--client-id", "x", ...pushSmall],
+      { HALO_CLIENT_SECRET: "s" },
+    );
+    expect(plainHttp.code).toBe(2);
+    expect(plainHttp.stderr).toContain("HTTPS");
+
     // A results file that cannot be written stops the push before anything reaches Halo.
     const unwritable = join(dir, "no-such-folder", "results.csv");
     const noResults = await cli("push", "--entity", "Client", "--in", input, "--out", unwritable);
