@@ -33,9 +33,12 @@ export function failureMessage(error: unknown): string {
   return String(error);
 }
 
-/** Time-outs mean the batch was too big for Halo to answer in time: the run shrinks the batch size. */
+/**
+ * Time-outs mean the batch was too big for Halo to answer in time: the run shrinks the batch size.
+ * A 504 is the same time-out, seen by a gateway in front of Halo.
+ */
 export function isTimeout(error: unknown): boolean {
-  return isHaloError(error) && error.kind === "Timeout";
+  return isHaloError(error) && (error.kind === "Timeout" || error.status === 504);
 }
 
 /** Milliseconds Halo asked for, when it said (Retry-After). */

@@ -17,6 +17,8 @@ export type Fault =
   | "refused"
   /** 502 from a proxy after Halo saved the batch. */
   | "badGatewayAfterApply"
+  /** 504: the gateway gave up waiting while Halo went on and saved the batch. */
+  | "gatewayTimeoutAfterApply"
   /** The connection dropped after the request went out, before Halo saved anything. */
   | "resetBeforeApply";
 
@@ -70,6 +72,8 @@ export class FakeHaloPort implements HaloPort {
     }
     const results = objects.map((o, index) => ({ index, ...this.apply(o) }));
     if (fault === "timeoutAfterApply") throw timeout();
+    if (fault === "gatewayTimeoutAfterApply")
+      throw new HaloError("Server", "Halo answered 504", { status: 504, mayHaveApplied: true });
     if (fault === "badGatewayAfterApply")
       throw new HaloError("Server", "Halo answered 502", { status: 502, mayHaveApplied: true });
     return results;

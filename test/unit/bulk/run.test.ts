@@ -206,6 +206,16 @@ describe("run", () => {
     expect(new Set(statuses(report))).toEqual(new Set(["Updated"]));
   });
 
+  it("shrinks the batch on a gateway time-out (504) too, and does not resend it", async () => {
+    const { clock, port } = setup();
+    port.faults.push("ok", "gatewayTimeoutAfterApply");
+    const plan = updatePlan(renames(40), 10);
+    const report = await runToEnd(plan, port, clock);
+    expect(port.posts.map((p) => p.length)).toEqual([10, 10, 5, 8, 7]);
+    expect(new Set(statuses(report))).toEqual(new Set(["Updated"]));
+    expectEachRowOnce(report, plan, port);
+  });
+
   it("reports ETA and counts from the injected clock", async () => {
     const { clock, port } = setup();
     port.latencyMs = 1000;

@@ -17,7 +17,8 @@ const FAULT_WEIGHTS: [Fault | "ok", number][] = [
   ["ok", 55],
   ["rateLimited", 8],
   ["refused", 5],
-  ["badGatewayAfterApply", 8],
+  ["badGatewayAfterApply", 5],
+  ["gatewayTimeoutAfterApply", 3],
   ["resetBeforeApply", 8],
   ["timeoutAfterApply", 8],
   ["timeoutBeforeApply", 8],
@@ -42,6 +43,7 @@ const AMBIGUOUS = new Set([
   "timeoutAfterApply",
   "timeoutBeforeApply",
   "badGatewayAfterApply",
+  "gatewayTimeoutAfterApply",
   "resetBeforeApply",
 ]);
 /** Outcomes after which Halo has (or may have) saved the rows: sending them again would write twice. */
