@@ -16,5 +16,6 @@ export const USAGE = `Usage:
   --dry-run         check every row, send no write (Halo validates where the entity supports it)
   --dont-fire-automations  ask Halo not to run automations/rules (entities that support it)
   --verify          read written rows back and report fields Halo did not take
+Ctrl+C during a push: the batch in flight finishes, the rest is NotSent, results are written.
 Progress goes to stderr. Exit codes: 0 every row Updated/Created/Unchanged, 1 some rows failed,
 were skipped or are unknown, 2 usage, sign-in or connection error.`;
