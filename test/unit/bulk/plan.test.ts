@@ -3,6 +3,14 @@ import { diffPreview, planCounts } from "../../../src/bulk/diffPreview";
 import { buildPlan, type SheetTable } from "../../../src/bulk/plan";
 import type { CellValue } from "../../../src/bulk/cells";
 
+/** A plan from a JSON payload column, one cell per sheet row from row 2. */
+function jsonPlan(...cells: string[]) {
+  return buildPlan({
+    entity: "Client",
+    source: { column: "payload", cells: cells.map((value, i) => ({ rowNumber: i + 2, value })) },
+  });
+}
+
 function table(headers: string[], ...rows: CellValue[][]): SheetTable {
   return { headers, rows: rows.map((values, i) => ({ rowNumber: i + 2, values })) };
 }
@@ -107,17 +115,11 @@ describe("buildPlan", () => {
   });
 
   it("skips an id given twice in one JSON cell", () => {
-    const plan = buildPlan({
-      entity: "Client",
-      source: {
-        column: "payload",
-        cells: [
-          { rowNumber: 2, value: '[{"id": 9, "name": "a"}, {"id": 9, "name": "b"}]' },
-          { rowNumber: 3, value: '{"id": 9, "name": "c"}' },
-          { rowNumber: 4, value: '[{"id": 7, "name": "d"}, {"id": 7, "name": "e"}, {"id": 8, "name": "f"}]' },
-        ],
-      },
-    });
+    const plan = jsonPlan(
+      '[{"id": 9, "name": "a"}, {"id": 9, "name": "b"}]',
+      '{"id": 9, "name": "c"}',
+      '[{"id": 7, "name": "d"}, {"id": 7, "name": "e"}, {"id": 8, "name": "f"}]',
+    );
     expect(plan.rows.map((r) => [r.rowNumber, r.action, r.reason])).toEqual([
       [2, "skip", "id 9 appears in rows 2 and 3; none of them was sent."],
       [2, "skip", "id 9 appears in rows 2 and 3; none of them was sent."],
@@ -173,16 +175,7 @@ describe("buildPlan", () => {
   });
 
   it("reads a JSON payload column, one planned row per object", () => {
-    const plan = buildPlan({
-      entity: "Client",
-      source: {
-        column: "payload",
-        cells: [
-          { rowNumber: 2, value: '[{"id": 1, "name": "a"}, {"id": 2, "name": "b"}]' },
-          { rowNumber: 3, value: '{"id": 3, "name": ' },
-        ],
-      },
-    });
+    const plan = jsonPlan('[{"id": 1, "name": "a"}, {"id": 2, "name": "b"}]', '{"id": 3, "name": ');
     expect(plan.rows.map((r) => [r.key, r.rowNumber, r.action, r.id])).toEqual([
       [0, 2, "update", 1],
       [1, 2, "update", 2],
