@@ -195,6 +195,22 @@ describe("run", () => {
     expect(events.at(-1)?.state).toBe("done");
   });
 
+  it("cancel while paused ends the run at once: nothing more is sent", async () => {
+    const { clock, port } = setup();
+    const { handle, events } = startRecorded(30, port, clock);
+    port.onPost = (n) => {
+      if (n === 1) handle.pause();
+    };
+    await clock.advance(1000);
+    handle.cancel();
+    const report = await clock.runUntil(handle.done);
+    expect(port.posts).toHaveLength(1);
+    expect(statuses(report)).toEqual([...Array(10).fill("Updated"), ...Array(20).fill("NotSent")]);
+    expect(report.cancelled).toBe(true);
+    expect(events.map((e) => e.state)).toContain("cancelling");
+    expect(events.at(-1)?.state).toBe("done");
+  });
+
   it("grows the batch while batches come back fast and shrinks it on a time-out", async () => {
     const { clock, port } = setup(2000);
     port.latencyMs = 100;
