@@ -57,7 +57,8 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
+      // The pane shares the functions bundle's modules, so both see one src/runtime.ts (one signed-in client).
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
       functions: "./src/functions/register.ts",
       commands: "./src/commands/commands.ts",
       dialog: "./src/dialog/index.ts",
