@@ -1,4 +1,6 @@
 import { Body1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { ConnectPanel } from "./connect/ConnectPanel";
+import type { ConnectServices } from "./connect/connectServices";
 
 const useStyles = makeStyles({
   root: {
@@ -11,12 +13,13 @@ const useStyles = makeStyles({
 });
 
 /** The task pane shell. Connect, Pull, Push and History panels mount here. */
-export function App(): JSX.Element {
+export function App({ connectServices }: { connectServices: ConnectServices }): JSX.Element {
   const styles = useStyles();
   return (
     <main className={styles.root}>
       <Title2 as="h1">HaloSheet</Title2>
       <Body1 className={styles.tagline}>Bulk-edit Halo records from Excel, with a result on every row.</Body1>
+      <ConnectPanel services={connectServices} />
     </main>
   );
 }

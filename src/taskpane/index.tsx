@@ -1,13 +1,14 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { officeConnectServices } from "./connect/officeConnectServices";
 
 Office.onReady(() => {
   const container = document.getElementById("root");
   if (!container) throw new Error("The task pane page has no #root element.");
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <App connectServices={officeConnectServices()} />
     </FluentProvider>,
   );
 });

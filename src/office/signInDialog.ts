@@ -1,0 +1,93 @@
+/**
+ * Opens the add-in's sign-in dialog page (src/dialog) on Halo's authorize URL and waits for the
+ * redirect's answer, which the page sends back with messageParent.
+ */
+import type { DialogResult } from "../dialog/callback";
+
+export type SignInDialogErrorKind = "CouldNotOpen" | "Closed" | "BadAnswer";
+
+export class SignInDialogError extends Error {
+  constructor(
+    readonly kind: SignInDialogErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "SignInDialogError";
+  }
+}
+
+/** 12006: the user closed the dialog window. */
+const DIALOG_CLOSED_BY_USER = 12006;
+
+function parseDialogResult(message: string): DialogResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(message);
+  } catch {
+    throw new SignInDialogError("BadAnswer", "The sign-in window sent an answer that could not be read.");
+  }
+  const record = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  if (record.type === "code" && typeof record.code === "string")
+    return { type: "code", code: record.code, state: typeof record.state === "string" ? record.state : "" };
+  if (record.type === "error" && typeof record.error === "string")
+    return {
+      type: "error",
+      error: record.error,
+      description: typeof record.description === "string" ? record.description : "",
+    };
+  throw new SignInDialogError("BadAnswer", "The sign-in window sent an answer that could not be read.");
+}
+
+/** The dialog page's address that sends the user on to `authorizeUrl`. */
+export function signInDialogAddress(pageOrigin: string, authorizeUrl: string): string {
+  return `${pageOrigin}/dialog.html?authorize=${encodeURIComponent(authorizeUrl)}`;
+}
+
+/** Shows the sign-in dialog; resolves with the redirect's code or error, and closes the dialog. */
+export function openSignInDialog(
+  authorizeUrl: string,
+  ui: Pick<Office.UI, "displayDialogAsync"> = Office.context.ui,
+  pageOrigin: string = location.origin,
+): Promise<DialogResult> {
+  return new Promise<DialogResult>((resolve, reject) => {
+    ui.displayDialogAsync(
+      signInDialogAddress(pageOrigin, authorizeUrl),
+      { height: 60, width: 30 },
+      (opened) => {
+        if (opened.status !== Office.AsyncResultStatus.Succeeded) {
+          reject(
+            new SignInDialogError(
+              "CouldNotOpen",
+              `The sign-in window could not open: ${opened.error.message}`,
+            ),
+          );
+          return;
+        }
+        const dialog = opened.value;
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+          dialog.close();
+          if ("message" in arg) {
+            try {
+              resolve(parseDialogResult(arg.message));
+            } catch (error) {
+              reject(error);
+            }
+          } else {
+            reject(new SignInDialogError("BadAnswer", `The sign-in window failed (error ${arg.error}).`));
+          }
+        });
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, (arg) => {
+          const code = "error" in arg ? arg.error : undefined;
+          reject(
+            new SignInDialogError(
+              "Closed",
+              code === DIALOG_CLOSED_BY_USER
+                ? "The sign-in window was closed before sign-in finished."
+                : `The sign-in window stopped (error ${String(code)}).`,
+            ),
+          );
+        });
+      },
+    );
+  });
+}

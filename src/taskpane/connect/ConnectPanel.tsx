@@ -1,0 +1,102 @@
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { FormEvent } from "react";
+import type { SignInMethod } from "../../office/savedConnection";
+import type { ConnectServices } from "./connectServices";
+import { useConnection } from "./useConnection";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
+});
+
+/** Step 1: the instance URL and a sign-in; then "Connected to <instance>" with Sign out. */
+export function ConnectPanel({ services }: { services: ConnectServices }): JSX.Element {
+  const styles = useStyles();
+  const { form, update, client, busy, error, connect, signOut } = useConnection(services);
+  const errorBar =
+    error === undefined ? null : (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
+
+  if (client !== undefined) {
+    return (
+      <section className={styles.root} aria-label="Connect">
+        <MessageBar intent="success">
+          <MessageBarBody>Connected to {client.instanceUrl}</MessageBarBody>
+        </MessageBar>
+        {errorBar}
+        <div className={styles.actions}>
+          <Button onClick={() => void signOut()}>Sign out</Button>
+        </div>
+      </section>
+    );
+  }
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    void connect();
+  };
+
+  return (
+    <form className={styles.root} aria-label="Connect" onSubmit={submit}>
+      <Subtitle1 as="h2">Connect to Halo</Subtitle1>
+      <Field label="Instance URL" hint="e.g. acme.halopsa.com" required>
+        <Input value={form.instanceUrl} onChange={(_, data) => update({ instanceUrl: data.value })} />
+      </Field>
+      <Field label="Sign-in method">
+        <RadioGroup
+          value={form.method}
+          onChange={(_, data) => update({ method: data.value as SignInMethod })}
+        >
+          <Radio value="authorizationCode" label="Sign in with Halo (PKCE)" />
+          <Radio value="clientCredentials" label="Client ID + secret" />
+        </RadioGroup>
+      </Field>
+      <Field label="Client ID" required>
+        <Input value={form.clientId} onChange={(_, data) => update({ clientId: data.value })} />
+      </Field>
+      {form.method === "clientCredentials" ? (
+        <>
+          <Field label="Client secret" required>
+            <Input
+              type="password"
+              autoComplete="off"
+              value={form.clientSecret}
+              onChange={(_, data) => update({ clientSecret: data.value })}
+            />
+          </Field>
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              The secret is kept in memory only, until this pane closes. HaloSheet then acts as the API
+              application&apos;s agent: every change is made as that agent, not as you.
+            </MessageBarBody>
+          </MessageBar>
+        </>
+      ) : (
+        <Body1>A Halo sign-in window opens; no secret is needed or stored.</Body1>
+      )}
+      {errorBar}
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          Sign in
+        </Button>
+        {busy ? <Spinner size="tiny" label="Signing in…" /> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+/** What the Connect panel needs from its host: injected so tests run it without Office or a network. */
+import type { DialogResult } from "../../dialog/callback";
+import type { FetchFn } from "../../halo/http";
+
+export interface ConnectServices {
+  /** OfficeRuntime.storage in the add-in: PKCE tokens and the last instance URL / client id (never the secret). */
+  storage: OfficeRuntime.Storage;
+  /** The page origin: the PKCE redirect page lives here, and CORS messages name it. */
+  origin: string;
+  /** Default the page's fetch. */
+  fetch?: FetchFn;
+  /** Shows Halo's sign-in page in a dialog and resolves with the redirect's answer. */
+  openSignInDialog(authorizeUrl: string): Promise<DialogResult>;
+}

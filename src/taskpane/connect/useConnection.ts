@@ -1,0 +1,111 @@
+/**
+ * The Connect panel's state: the form (prefilled from the last connection), sign-in and sign-out,
+ * and the signed-in client, which lives in the shared runtime so =HALO.ID and the pane see the same one.
+ */
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import type { HaloClient } from "../../halo/client";
+import { isHaloError } from "../../halo/errors";
+import { loadSavedConnection, saveConnection, type SignInMethod } from "../../office/savedConnection";
+import { SignInDialogError } from "../../office/signInDialog";
+import { getSignedInClient, setSignedInClient, subscribe } from "../../runtime";
+import type { ConnectServices } from "./connectServices";
+import { signInWithPkce, signInWithSecret } from "./signIn";
+
+export interface ConnectForm {
+  instanceUrl: string;
+  method: SignInMethod;
+  clientId: string;
+  /** Held in this component's memory only, and cleared once signed in. */
+  clientSecret: string;
+}
+
+export interface Connection {
+  form: ConnectForm;
+  update(change: Partial<ConnectForm>): void;
+  /** The signed-in client, or undefined. */
+  client: HaloClient | undefined;
+  busy: boolean;
+  /** What went wrong, ready to show (Halo errors carry a message written for the user). */
+  error: string | undefined;
+  connect(): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const EMPTY_FORM: ConnectForm = {
+  instanceUrl: "",
+  method: "authorizationCode",
+  clientId: "",
+  clientSecret: "",
+};
+
+/** Only messages written for the user are shown; anything else might carry text we did not vet. */
+function messageOf(error: unknown, doing: string): string {
+  if (isHaloError(error) || error instanceof SignInDialogError) return error.message;
+  return `${doing} failed unexpectedly${error instanceof Error ? ` (${error.name})` : ""}; try again.`;
+}
+
+export function useConnection(services: ConnectServices): Connection {
+  const [form, setForm] = useState<ConnectForm>(EMPTY_FORM);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const client = useSyncExternalStore(subscribe, getSignedInClient);
+
+  useEffect(() => {
+    let live = true;
+    loadSavedConnection(services.storage).then(
+      (saved) => {
+        // Fill only what the user has not started typing.
+        if (live && saved)
+          setForm((current) => ({
+            ...current,
+            instanceUrl: current.instanceUrl || saved.instanceUrl,
+            clientId: current.clientId || saved.clientId,
+            method: current.instanceUrl || current.clientId ? current.method : saved.method,
+          }));
+      },
+      () => undefined, // No prefill is all that is lost.
+    );
+    return () => {
+      live = false;
+    };
+  }, [services]);
+
+  const update = useCallback((change: Partial<ConnectForm>) => {
+    setForm((current) => ({ ...current, ...change }));
+  }, []);
+
+  const connect = useCallback(async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const signedIn =
+        form.method === "clientCredentials"
+          ? await signInWithSecret(services, form)
+          : await signInWithPkce(services, form);
+      setSignedInClient(signedIn);
+      setForm((current) => ({ ...current, clientSecret: "" }));
+      await saveConnection(services.storage, {
+        instanceUrl: signedIn.instanceUrl,
+        clientId: form.clientId.trim(),
+        method: form.method,
+      }).catch(() => undefined); // Signed in all the same; only next time's prefill is lost.
+    } catch (failure) {
+      setError(messageOf(failure, "Sign-in"));
+    } finally {
+      setBusy(false);
+    }
+  }, [form, services]);
+
+  const signOut = useCallback(async () => {
+    const current = getSignedInClient();
+    setError(undefined);
+    setSignedInClient(undefined);
+    try {
+      await current?.signOut();
+    } catch (failure) {
+      setError(messageOf(failure, "Sign-out"));
+    }
+  }, []);
+
+  return { form, update, client, busy, error, connect, signOut };
+}
