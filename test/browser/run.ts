@@ -10,6 +10,7 @@ import { sheetsSelectionTests } from "./sheetsSelection";
 import { largeSheetTests } from "./largeSheet";
 import { cellEntryTests } from "./cellEntry";
 import { sandboxStatusTests } from "./sandboxStatus";
+import { connectTests } from "./connect";
 
 const TESTS: BrowserTest[] = [
   ...postmanCaseTests,
@@ -19,6 +20,7 @@ const TESTS: BrowserTest[] = [
   ...largeSheetTests,
   ...cellEntryTests,
   ...sandboxStatusTests,
+  ...connectTests,
 ];
 
 function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
