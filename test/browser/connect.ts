@@ -43,11 +43,11 @@ async function uniqueSeededClient(sandboxUrl: string): Promise<SeededClient> {
   throw new Error("The sandbox has no client with a name of its own.");
 }
 
-async function signInWithSecret(pane: Frame, sandboxUrl: string): Promise<void> {
+async function signInWithSecret(pane: Frame, sandboxUrl: string, secret = DEMO_CLIENT_SECRET): Promise<void> {
   await pane.getByLabel("Instance URL").fill(sandboxUrl);
   await pane.getByLabel("Client ID + secret").check();
   await pane.getByRole("textbox", { name: /^Client ID/ }).fill(DEMO_CLIENT_ID);
-  await pane.getByLabel("Client secret").fill(DEMO_CLIENT_SECRET);
+  await pane.getByLabel("Client secret").fill(secret);
   await pane.getByRole("button", { name: "Sign in" }).click();
 }
 
@@ -103,11 +103,7 @@ export const connectTests: BrowserTest[] = [
       const workbench = new WorkbenchPage(page, baseUrl);
       await workbench.open();
       const pane = workbench.taskpane();
-      await pane.getByLabel("Instance URL").fill(sandboxUrl);
-      await pane.getByLabel("Client ID + secret").check();
-      await pane.getByRole("textbox", { name: /^Client ID/ }).fill(DEMO_CLIENT_ID);
-      await pane.getByLabel("Client secret").fill("not-the-secret");
-      await pane.getByRole("button", { name: "Sign in" }).click();
+      await signInWithSecret(pane, sandboxUrl, "not-the-secret");
       await pane.getByText(await refusalOf(sandboxUrl, "not-the-secret")).waitFor({ timeout: 15_000 });
       assert.equal(await pane.getByText("Connected to").count(), 0);
 

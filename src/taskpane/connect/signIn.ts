@@ -10,8 +10,9 @@ import { systemClock } from "../../halo/clock";
 import { HaloError } from "../../halo/errors";
 import type { HttpContext } from "../../halo/http";
 import { normaliseInstanceUrl } from "../../halo/instance";
-import { MemoryTokenStore } from "../../halo/tokenStore";
+import { MemoryTokenStore, tokenKey } from "../../halo/tokenStore";
 import { RuntimeTokenStore } from "../../office/runtimeTokenStore";
+import type { SavedConnection } from "../../office/savedConnection";
 import type { ConnectServices } from "./connectServices";
 
 export interface SecretSignIn {
@@ -90,6 +91,28 @@ export async function signInWithPkce(services: ConnectServices, form: PkceSignIn
     tokenStore: new RuntimeTokenStore(services.storage),
     initialTokens: tokens,
     authServer,
+    ...transport(services),
+  });
+  await client.signIn();
+  return client;
+}
+
+/**
+ * Picks up the last PKCE sign-in from the tokens kept in OfficeRuntime.storage (renewing with the
+ * refresh token when needed), so reopening the pane needs no new sign-in. Undefined when there is
+ * nothing to resume; a HaloError when the kept sign-in no longer works.
+ */
+export async function resumePkceSignIn(
+  services: ConnectServices,
+  saved: SavedConnection,
+): Promise<HaloClient | undefined> {
+  if (saved.method !== "authorizationCode") return undefined;
+  const tokenStore = new RuntimeTokenStore(services.storage);
+  if ((await tokenStore.load(tokenKey(saved.instanceUrl, saved.clientId))) === undefined) return undefined;
+  const client = createHaloClient({
+    instanceUrl: saved.instanceUrl,
+    auth: { kind: "authorizationCode", clientId: saved.clientId },
+    tokenStore,
     ...transport(services),
   });
   await client.signIn();

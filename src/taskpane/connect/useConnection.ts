@@ -9,7 +9,7 @@ import { loadSavedConnection, saveConnection, type SignInMethod } from "../../of
 import { SignInDialogError } from "../../office/signInDialog";
 import { getSignedInClient, setSignedInClient, subscribe } from "../../runtime";
 import type { ConnectServices } from "./connectServices";
-import { signInWithPkce, signInWithSecret } from "./signIn";
+import { resumePkceSignIn, signInWithPkce, signInWithSecret } from "./signIn";
 
 export interface ConnectForm {
   instanceUrl: string;
@@ -52,19 +52,28 @@ export function useConnection(services: ConnectServices): Connection {
 
   useEffect(() => {
     let live = true;
-    loadSavedConnection(services.storage).then(
-      (saved) => {
-        // Fill only what the user has not started typing.
-        if (live && saved)
-          setForm((current) => ({
-            ...current,
-            instanceUrl: current.instanceUrl || saved.instanceUrl,
-            clientId: current.clientId || saved.clientId,
-            method: current.instanceUrl || current.clientId ? current.method : saved.method,
-          }));
-      },
-      () => undefined, // No prefill is all that is lost.
-    );
+    const prefillAndResume = async (): Promise<void> => {
+      const saved = await loadSavedConnection(services.storage);
+      if (!live || !saved) return;
+      // Fill only what the user has not started typing.
+      setForm((current) => ({
+        ...current,
+        instanceUrl: current.instanceUrl || saved.instanceUrl,
+        clientId: current.clientId || saved.clientId,
+        method: current.instanceUrl || current.clientId ? current.method : saved.method,
+      }));
+      if (getSignedInClient() !== undefined) return;
+      setBusy(true);
+      try {
+        const resumed = await resumePkceSignIn(services, saved);
+        if (live && resumed && getSignedInClient() === undefined) setSignedInClient(resumed);
+      } catch (failure) {
+        if (live) setError(`Your last sign-in could not be resumed: ${messageOf(failure, "Resuming")}`);
+      } finally {
+        if (live) setBusy(false);
+      }
+    };
+    prefillAndResume().catch(() => undefined); // Storage unreadable: only the prefill is lost.
     return () => {
       live = false;
     };

@@ -4,6 +4,8 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import type { DialogResult } from "../../../src/dialog/callback";
 import { createHaloClient } from "../../../src/halo/client";
 import { HaloError } from "../../../src/halo/errors";
+import { tokenKey } from "../../../src/halo/tokenStore";
+import { RuntimeTokenStore } from "../../../src/office/runtimeTokenStore";
 import { getSignedInClient, setSignedInClient } from "../../../src/runtime";
 import { ConnectPanel } from "../../../src/taskpane/connect/ConnectPanel";
 import type { ConnectServices } from "../../../src/taskpane/connect/connectServices";
@@ -239,5 +241,49 @@ describe("Connect panel, sign in with Halo (PKCE)", () => {
 
     expect(await screen.findByText(/state mismatch/)).toBeTruthy();
     expect(fake.calls("POST", "/auth/token")).toHaveLength(0);
+  });
+
+  async function keepSignIn(storage: MemoryStorage): Promise<void> {
+    await storage.setItem(
+      "halosheet.lastConnection",
+      JSON.stringify({ instanceUrl: INSTANCE, clientId: "native-app", method: "authorizationCode" }),
+    );
+    await new RuntimeTokenStore(storage).save(tokenKey(INSTANCE, "native-app"), {
+      accessToken: "expired-access",
+      tokenType: "Bearer",
+      expiresAt: Date.now() - 1000,
+      issuedAt: Date.now() - 3_601_000,
+      refreshToken: "kept-refresh",
+    });
+  }
+
+  it("reopening resumes the kept sign-in, renewing the expired token with the refresh token, without a dialog", async () => {
+    const { fake, storage, services, dialogAddresses } = harness(answerWithCode);
+    await keepSignIn(storage);
+    show(services);
+
+    expect(await screen.findByText(`Connected to ${INSTANCE}`)).toBeTruthy();
+    expect(dialogAddresses).toHaveLength(0);
+    const renewal = fake.calls("POST", "/auth/token")[0].form();
+    expect(renewal.get("grant_type")).toBe("refresh_token");
+    expect(renewal.get("refresh_token")).toBe("kept-refresh");
+    expect(getSignedInClient()?.instanceUrl).toBe(INSTANCE);
+  });
+
+  it("a kept sign-in Halo no longer accepts shows why, and the form is ready to sign in again", async () => {
+    const { fake, storage, services } = harness(answerWithCode);
+    fake.on("POST", "/auth/token", () =>
+      jsonResponse(400, { error: "invalid_grant", error_description: "Refresh token revoked" }),
+    );
+    await keepSignIn(storage);
+    show(services);
+
+    expect(
+      await screen.findByText(/Your last sign-in could not be resumed: .*Refresh token revoked/),
+    ).toBeTruthy();
+    expect(getSignedInClient()).toBeUndefined();
+    await waitFor(() =>
+      expect((screen.getByRole("button", { name: "Sign in" }) as HTMLButtonElement).disabled).toBe(false),
+    );
   });
 });
