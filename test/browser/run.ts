@@ -11,6 +11,7 @@ import { largeSheetTests } from "./largeSheet";
 import { cellEntryTests } from "./cellEntry";
 import { sandboxStatusTests } from "./sandboxStatus";
 import { connectTests } from "./connect";
+import { dialogTests } from "./dialog";
 
 const TESTS: BrowserTest[] = [
   ...postmanCaseTests,
@@ -21,6 +22,7 @@ const TESTS: BrowserTest[] = [
   ...cellEntryTests,
   ...sandboxStatusTests,
   ...connectTests,
+  ...dialogTests,
 ];
 
 function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {

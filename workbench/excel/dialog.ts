@@ -41,7 +41,11 @@ export class Dialog {
     private readonly onClosed: () => void,
   ) {
     this.onMessage = (event: MessageEvent) => {
-      if (event.source !== popup || event.origin !== host.location.origin) return;
+      // messageParent runs in the workbench page's realm (installOfficeGlobals is installed from there), so
+      // the browser names the workbench's top window as the sender, not the popup. One dialog is open per
+      // host at a time (12007), so a dialog message from either is this dialog's.
+      const fromDialog = event.source === popup || event.source === host.top;
+      if (!fromDialog || event.origin !== host.location.origin) return;
       const data = event.data as { type?: string; message?: unknown } | null;
       if (data?.type !== DIALOG_MESSAGE) return;
       this.raise(DialogEventType.DialogMessageReceived, {
