@@ -126,4 +126,25 @@ export const connectTests: BrowserTest[] = [
       assert.equal(await reopened.getByLabel("Client secret").inputValue(), "");
     },
   },
+  {
+    name: "connect: sign in with Halo (PKCE) through the sign-in dialog, then =HALO.ID finds a client",
+    timeoutMs: 90_000,
+    async run({ page, baseUrl, sandboxUrl }) {
+      const client = await uniqueSeededClient(sandboxUrl);
+      const workbench = new WorkbenchPage(page, baseUrl);
+      await workbench.open();
+      const pane = workbench.taskpane();
+      await pane.getByLabel("Instance URL").fill(sandboxUrl);
+      await pane.getByLabel("Sign in with Halo (PKCE)").check();
+      await pane.getByRole("textbox", { name: /^Client ID/ }).fill(DEMO_CLIENT_ID);
+      const popupOpened = page.context().waitForEvent("page");
+      await pane.getByRole("button", { name: "Sign in" }).click();
+      const popup = await popupOpened;
+      // Halo's consent page, then the redirect back to the add-in's dialog page, which answers the pane.
+      await popup.locator("#allow").click({ timeout: 15_000 });
+      await pane.getByText(`Connected to ${sandboxUrl}`).waitFor({ timeout: 15_000 });
+      await workbench.typeAt("A1", `=HALO.ID("Client", "${client.name}")`);
+      await workbench.expectShown("A1", String(client.id), 15_000);
+    },
+  },
 ];
