@@ -90,6 +90,30 @@ describe("proxy objects and sync", () => {
     expect(error.code).toBe("InvalidArgument");
   });
 
+  test("ragged arrays, a 1x1 array for a block, and wrong-sized formulas or numberFormat fail with InvalidArgument", async () => {
+    const { run, model, sheet } = setup();
+    const writes: Array<(range: Excel.Range) => void> = [
+      (r) => (r.values = [[1, 2], [3]]),
+      (r) => (r.values = [[1]]),
+      (r) => (r.values = []),
+      (r) => (r.formulas = [["=1", "=2"]]),
+      (r) => (r.numberFormat = [["0"], ["0"]]),
+    ];
+    for (const write of writes) {
+      const error = await errorOf(
+        run(async (ctx) => {
+          write(ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:B2"));
+          await ctx.sync();
+        }),
+      );
+      expect(error.code).toBe("InvalidArgument");
+    }
+    expect(model.getValues(sheet, { row: 0, col: 0, rowCount: 2, colCount: 2 })).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+  });
+
   test("null in a 2-D array leaves that cell unchanged; null for the whole property is invalid", async () => {
     const { run, model, sheet } = setup();
     model.setValues(sheet, 0, 0, [["keep", "old"]]);
@@ -217,6 +241,42 @@ describe("worksheets", () => {
       }),
     );
     expect(error.code).toBe("ItemNotFound");
+  });
+
+  test("sheet rules: unique valid names, one visible sheet at least, hidden sheets cannot be activated", async () => {
+    const { run, model } = setup();
+    const codeOf = (batch: (ctx: Ctx) => void) =>
+      errorOf(
+        run(async (ctx) => {
+          batch(ctx);
+          await ctx.sync();
+        }),
+      ).then((error) => error.code);
+    expect(await codeOf((ctx) => ctx.workbook.worksheets.add("sheet1"))).toBe("ItemAlreadyExists");
+    expect(await codeOf((ctx) => ctx.workbook.worksheets.add("a/b"))).toBe("InvalidArgument");
+    expect(await codeOf((ctx) => ctx.workbook.worksheets.add("x".repeat(32)))).toBe("InvalidArgument");
+    expect(await codeOf((ctx) => (ctx.workbook.worksheets.getItem("Sheet1").visibility = "Hidden"))).toBe(
+      "InvalidOperation",
+    );
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.add("Hidden").visibility = "Hidden";
+      await ctx.sync();
+    });
+    expect(await codeOf((ctx) => ctx.workbook.worksheets.getItem("Hidden").activate())).toBe(
+      "InvalidOperation",
+    );
+    expect(model.getActiveSheet().name).toBe("Sheet1");
+    // Hiding the active sheet is allowed while another is visible; Excel then activates a visible one.
+    const active = await run(async (ctx) => {
+      const data = ctx.workbook.worksheets.add("Data");
+      data.activate();
+      await ctx.sync();
+      data.visibility = "Hidden";
+      const now = ctx.workbook.worksheets.getActiveWorksheet().load("name, visibility");
+      await ctx.sync();
+      return [now.name, now.visibility];
+    });
+    expect(active).toEqual(["Sheet1", "Visible"]);
   });
 
   test("used range: values only, and A1 for a blank sheet", async () => {
