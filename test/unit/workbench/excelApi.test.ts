@@ -467,6 +467,30 @@ describe("tables and calculation", () => {
     expect(model.tables.list(sheet)[0].rect).toEqual({ row: 0, col: 0, rowCount: 3, colCount: 3 });
   });
 
+  test("table rules: no overlap (InvalidOperation), unique names (ItemAlreadyExists), rows as wide as the table", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().tables.add("A1:B3", true);
+      await ctx.sync();
+    });
+    const codeOf = (batch: (ctx: Ctx) => void) =>
+      errorOf(
+        run(async (ctx) => {
+          batch(ctx);
+          await ctx.sync();
+        }),
+      ).then((error) => error.code);
+    const ws = (ctx: Ctx) => ctx.workbook.worksheets.getActiveWorksheet();
+    expect(await codeOf((ctx) => ws(ctx).tables.add("B2:C4", true))).toBe("InvalidOperation");
+    expect(await codeOf((ctx) => (ws(ctx).tables.add("E1:F1", true).name = "Table1"))).toBe(
+      "ItemAlreadyExists",
+    );
+    expect(
+      await codeOf((ctx) => ctx.workbook.tables.getItem("Table1").rows.add(undefined, [[1, 2, 3]])),
+    ).toBe("InvalidArgument");
+    expect(model.tables.list(sheet)[0].rect).toEqual({ row: 0, col: 0, rowCount: 3, colCount: 2 });
+  });
+
   test("table rows delete; Range.insert and Range.delete move cells and the formulas that follow them", async () => {
     const { run, model, sheet } = setup();
     await run(async (ctx) => {

@@ -4,6 +4,7 @@
 /* Office, OfficeRuntime and CustomFunctions globals installed into a window, as the add-in sees them. */
 import { Workbook } from "../../../workbench/model/workbook";
 import { installOfficeGlobals } from "../../../workbench/excel/install";
+import { DocumentSettings } from "../../../workbench/excel/settings";
 import { CellError } from "../../../workbench/model/types";
 
 type Globals = {
@@ -79,6 +80,32 @@ describe("Office globals", () => {
     await expect(g.OfficeRuntime.storage.getItem("token-ref")).resolves.toBe("abc");
     await g.OfficeRuntime.storage.removeItem("token-ref");
     await expect(g.OfficeRuntime.storage.getItem("token-ref")).resolves.toBeNull();
+  });
+
+  test("OfficeRuntime.storage refuses non-string values and more than 10 MB, keeping what it had", async () => {
+    const { g } = install();
+    const storage = g.OfficeRuntime.storage;
+    await storage.setItem("kept", "yes");
+    await expect(storage.setItem("n", 5 as unknown as string)).rejects.toThrow(/strings only/);
+    await expect(storage.setItems({ big: "x".repeat(10 * 1024 * 1024), other: "y" })).rejects.toThrow(
+      /10 MB/,
+    );
+    await expect(storage.getItems(["kept", "big", "other", "n"])).resolves.toEqual({
+      kept: "yes",
+      big: null,
+      other: null,
+      n: null,
+    });
+  });
+
+  test("document settings: another page on the workbook sees a setting only once it is saved", async () => {
+    const model = new Workbook();
+    const writer = new DocumentSettings(model);
+    writer.set("instance", "https://halo.example");
+    expect(new DocumentSettings(model).get("instance")).toBeNull();
+    await new Promise((resolve) => writer.saveAsync(resolve));
+    expect(new DocumentSettings(model).get("instance")).toBe("https://halo.example");
+    expect(() => writer.set("fn", () => 1)).toThrow(TypeError);
   });
 
   test("CustomFunctions.associate makes HALO.* callable; CustomFunctions.Error shows its code", () => {
