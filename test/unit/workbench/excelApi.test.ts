@@ -12,7 +12,15 @@ function setup() {
   const excel = createExcelNamespace(model);
   const run = <T>(batch: (ctx: Ctx) => Promise<T>) =>
     (excel.run as unknown as (b: (ctx: Ctx) => Promise<T>) => Promise<T>)(batch);
-  return { model, run, sheet: model.getActiveSheet().id };
+  /** The error code of a batch that is queued and synced, for rules that refuse one call. */
+  const codeOf = (batch: (ctx: Ctx) => void) =>
+    errorOf(
+      run(async (ctx) => {
+        batch(ctx);
+        await ctx.sync();
+      }),
+    ).then((error) => error.code);
+  return { model, run, codeOf, sheet: model.getActiveSheet().id };
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<OfficeExtensionError> {
@@ -244,14 +252,7 @@ describe("worksheets", () => {
   });
 
   test("sheet rules: unique valid names, one visible sheet at least, hidden sheets cannot be activated", async () => {
-    const { run, model } = setup();
-    const codeOf = (batch: (ctx: Ctx) => void) =>
-      errorOf(
-        run(async (ctx) => {
-          batch(ctx);
-          await ctx.sync();
-        }),
-      ).then((error) => error.code);
+    const { run, model, codeOf } = setup();
     expect(await codeOf((ctx) => ctx.workbook.worksheets.add("sheet1"))).toBe("ItemAlreadyExists");
     expect(await codeOf((ctx) => ctx.workbook.worksheets.add("a/b"))).toBe("InvalidArgument");
     expect(await codeOf((ctx) => ctx.workbook.worksheets.add("x".repeat(32)))).toBe("InvalidArgument");
@@ -468,18 +469,11 @@ describe("tables and calculation", () => {
   });
 
   test("table rules: no overlap (InvalidOperation), unique names (ItemAlreadyExists), rows as wide as the table", async () => {
-    const { run, model, sheet } = setup();
+    const { run, model, sheet, codeOf } = setup();
     await run(async (ctx) => {
       ctx.workbook.worksheets.getActiveWorksheet().tables.add("A1:B3", true);
       await ctx.sync();
     });
-    const codeOf = (batch: (ctx: Ctx) => void) =>
-      errorOf(
-        run(async (ctx) => {
-          batch(ctx);
-          await ctx.sync();
-        }),
-      ).then((error) => error.code);
     const ws = (ctx: Ctx) => ctx.workbook.worksheets.getActiveWorksheet();
     expect(await codeOf((ctx) => ws(ctx).tables.add("B2:C4", true))).toBe("InvalidOperation");
     expect(await codeOf((ctx) => (ws(ctx).tables.add("E1:F1", true).name = "Table1"))).toBe(
