@@ -388,6 +388,32 @@ describe("ranges", () => {
       { type: "WorksheetSelectionChanged", source: "Local", worksheetId: sheet, address: "B3:B4" },
     ]);
   });
+
+  test("an event handler is registered by the next sync and removed by remove() and a sync", async () => {
+    const { run, model, sheet } = setup();
+    const seen: string[] = [];
+    const settle = () => new Promise((r) => setTimeout(r, 5));
+    const select = (row: number) => model.setSelection(sheet, { row, col: 0, rowCount: 1, colCount: 1 });
+    await run(async (ctx) => {
+      const registration = ctx.workbook.worksheets
+        .getActiveWorksheet()
+        .onSelectionChanged.add(async (args) => {
+          seen.push(args.address);
+        });
+      select(1); // before the sync: the handler is not registered yet
+      await settle();
+      await ctx.sync();
+      select(2);
+      await settle();
+      registration.remove();
+      select(3); // before the sync: the handler is still registered
+      await settle();
+      await ctx.sync();
+      select(4);
+      await settle();
+    });
+    expect(seen).toEqual(["A3", "A4"]);
+  });
 });
 
 describe("more worksheet behaviour", () => {
