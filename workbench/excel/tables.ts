@@ -428,6 +428,39 @@ export class TableColumnCollection extends Collection<TableColumn> {
   getItemAt(index: number): TableColumn {
     return new TableColumn(this.context, this.table, () => index);
   }
+
+  /** Adds a column at `index` (the right end when null/undefined); `values` is 2-D, header first. */
+  add(index?: number | null, values?: unknown[][] | string | number | boolean, name?: string): TableColumn {
+    const holder: { index: number } = { index: -1 };
+    this.context._queue(
+      () => {
+        const id = this.table._tableId();
+        const rows = this.context.model.tables.get(id)!.rect.rowCount;
+        const block: unknown[][] | undefined =
+          values === undefined || Array.isArray(values)
+            ? values
+            : Array.from({ length: rows }, () => [values]);
+        // The model checks the block's size; a row that is not an array is refused here, as Excel does.
+        if (block && !block.every((row) => Array.isArray(row))) {
+          throw invalidArgument(
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+            "TableColumnCollection.add",
+          );
+        }
+        const added = this.context.model.tables.addColumn(
+          id,
+          index ?? undefined,
+          block as CellInput[][],
+          name,
+        );
+        holder.index = added.col - this.context.model.tables.get(id)!.rect.col;
+        return 0;
+      },
+      values === undefined ? 0 : JSON.stringify(values).length,
+      "TableColumnCollection.add",
+    );
+    return new TableColumn(this.context, this.table, () => holder.index);
+  }
 }
 
 defineProperties(TableColumnCollection, "TableColumnCollection", {

@@ -167,6 +167,33 @@ export class TableStore {
   }
 
   /**
+   * TableColumnCollection.add: inserts a column at `index` (at the right end when undefined), pushing the
+   * cells to its right in the table's rows along, and writes `values` (header first, one cell per table
+   * row). `name` names the header; without a name or values the header is Excel's ColumnN.
+   */
+  addColumn(nameOrId: string, index: number | undefined, values?: CellInput[][], name?: string): Rect {
+    const t = this.live(nameOrId);
+    const at = index ?? t.rect.colCount;
+    if (!Number.isInteger(at) || at < 0 || at > t.rect.colCount)
+      throw new WorkbookError("InvalidArgument", "The column index is outside the table.");
+    if (values && (values.length !== t.rect.rowCount || values.some((row) => row.length !== 1))) {
+      throw new WorkbookError("InvalidArgument", "The values must hold one cell for each row of the table.");
+    }
+    const before = { ...t.rect };
+    const column = { row: before.row, col: before.col + at, rowCount: before.rowCount, colCount: 1 };
+    this.workbook.batch(() => {
+      this.workbook.insertCells(t.sheetId, column, "Right");
+      // An insert at the table's left edge moves the table; the table keeps its place and grows instead.
+      t.rect = { ...before, colCount: before.colCount + 1 };
+      if (values) this.workbook.setValues(t.sheetId, column.row, column.col, values);
+      if (name !== undefined) this.workbook.setValues(t.sheetId, column.row, column.col, [[`'${name}`]]);
+      this.writeUniqueHeaders(t.sheetId, t.rect);
+    });
+    this.workbook.tablesChanged(t.sheetId);
+    return column;
+  }
+
+  /**
    * Calculated columns: columns whose formula cells all hold one formula (relative to their row) and
    * make at least half of the data rows; constants among them are Excel's "exceptions". Returns
    * column index -> that formula as it would read in the first data row.

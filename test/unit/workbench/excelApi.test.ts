@@ -511,6 +511,42 @@ describe("tables and calculation", () => {
     expect(model.tables.list(sheet)[0].rect).toEqual({ row: 0, col: 0, rowCount: 3, colCount: 2 });
   });
 
+  test("columns.add inserts a column (header first) at the end or an index; cells to the right move along", async () => {
+    const { run, model, sheet, codeOf } = setup();
+    model.setValues(sheet, 0, 0, [
+      ["id", "name", "beside"],
+      [1, "a", "x"],
+      [2, "b", "y"],
+    ]);
+    model.setCellInput(sheet, 5, 0, "=C2");
+    await run(async (ctx) => {
+      const table = ctx.workbook.worksheets.getActiveWorksheet().tables.add("A1:B3", true);
+      table.columns.add(undefined, [["note"], ["n1"], ["n2"]]);
+      const first = table.columns.add(0, undefined, "key");
+      first.load("name, index");
+      table.columns.load("items/name");
+      const all = table.getRange().load("address, values");
+      await ctx.sync();
+      expect(first.name).toBe("key");
+      expect(first.index).toBe(0);
+      expect(table.columns.items.map((c) => c.name)).toEqual(["key", "id", "name", "note"]);
+      expect(all.address).toBe("Sheet1!A1:D3");
+      expect(all.values).toEqual([
+        ["key", "id", "name", "note"],
+        ["", 1, "a", "n1"],
+        ["", 2, "b", "n2"],
+      ]);
+    });
+    expect(model.getValue(sheet, 1, 4)).toBe("x");
+    expect(model.getCell(sheet, 5, 0).formula).toBe("=E2");
+    const table = (ctx: Ctx) => ctx.workbook.tables.getItem("Table1");
+    expect(await codeOf((ctx) => table(ctx).columns.add(undefined, [["short"], ["column"]]))).toBe(
+      "InvalidArgument",
+    );
+    expect(await codeOf((ctx) => table(ctx).columns.add(9))).toBe("InvalidArgument");
+    expect(model.tables.list(sheet)[0].rect).toEqual({ row: 0, col: 0, rowCount: 3, colCount: 4 });
+  });
+
   test("table rows delete; Range.insert and Range.delete move cells and the formulas that follow them", async () => {
     const { run, model, sheet } = setup();
     await run(async (ctx) => {
