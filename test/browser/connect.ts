@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import type { Frame } from "playwright-core";
 import { createHaloClient } from "../../src/halo/client";
-import type { BrowserTest } from "./harness/browserTest";
+import type { BrowserTest, BrowserTestContext } from "./harness/browserTest";
 import { eventually } from "./harness/eventually";
 import { WorkbenchPage } from "./harness/workbenchPage";
 
@@ -75,26 +75,32 @@ async function refusalOf(sandboxUrl: string, clientSecret: string): Promise<stri
   );
 }
 
+/** =HALO.ID in a cell says #N/A until the pane signs in (by `signIn`), then finds a real client's id. */
+async function haloIdAfterSignIn(
+  { page, baseUrl, sandboxUrl }: BrowserTestContext,
+  signIn: (pane: Frame) => Promise<void>,
+): Promise<void> {
+  const client = await uniqueSeededClient(sandboxUrl);
+  const workbench = new WorkbenchPage(page, baseUrl);
+  await workbench.open();
+  const pane = workbench.taskpane();
+
+  await workbench.typeAt("A1", `=HALO.ID("Client", "${client.name}")`);
+  await workbench.expectShown("A1", "#N/A");
+
+  await signIn(pane);
+  await pane.getByText(`Connected to ${sandboxUrl}`).waitFor({ timeout: 15_000 });
+  assert.ok(!(await storedText(pane)).includes(DEMO_CLIENT_SECRET), "the secret is not stored");
+
+  await workbench.typeAt("A2", `=HALO.ID("Client", "${client.name}")`);
+  await workbench.expectShown("A2", String(client.id), 15_000);
+}
+
 export const connectTests: BrowserTest[] = [
   {
     name: "connect: sign in to the sandbox with the demo client id and secret, then =HALO.ID finds a client",
     timeoutMs: 90_000,
-    async run({ page, baseUrl, sandboxUrl }) {
-      const client = await uniqueSeededClient(sandboxUrl);
-      const workbench = new WorkbenchPage(page, baseUrl);
-      await workbench.open();
-      const pane = workbench.taskpane();
-
-      await workbench.typeAt("A1", `=HALO.ID("Client", "${client.name}")`);
-      await workbench.expectShown("A1", "#N/A");
-
-      await signInWithSecret(pane, sandboxUrl);
-      await pane.getByText(`Connected to ${sandboxUrl}`).waitFor({ timeout: 15_000 });
-      assert.ok(!(await storedText(pane)).includes(DEMO_CLIENT_SECRET), "the secret is not stored");
-
-      await workbench.typeAt("A2", `=HALO.ID("Client", "${client.name}")`);
-      await workbench.expectShown("A2", String(client.id), 15_000);
-    },
+    run: (context) => haloIdAfterSignIn(context, (pane) => signInWithSecret(pane, context.sandboxUrl)),
   },
   {
     name: "connect: a wrong secret shows Halo's refusal, sign out signs HALO.ID out, and the next open is prefilled",
@@ -129,22 +135,15 @@ export const connectTests: BrowserTest[] = [
   {
     name: "connect: sign in with Halo (PKCE) through the sign-in dialog, then =HALO.ID finds a client",
     timeoutMs: 90_000,
-    async run({ page, baseUrl, sandboxUrl }) {
-      const client = await uniqueSeededClient(sandboxUrl);
-      const workbench = new WorkbenchPage(page, baseUrl);
-      await workbench.open();
-      const pane = workbench.taskpane();
-      await pane.getByLabel("Instance URL").fill(sandboxUrl);
-      await pane.getByLabel("Sign in with Halo (PKCE)").check();
-      await pane.getByRole("textbox", { name: /^Client ID/ }).fill(DEMO_CLIENT_ID);
-      const popupOpened = page.context().waitForEvent("page");
-      await pane.getByRole("button", { name: "Sign in" }).click();
-      const popup = await popupOpened;
-      // Halo's consent page, then the redirect back to the add-in's dialog page, which answers the pane.
-      await popup.locator("#allow").click({ timeout: 15_000 });
-      await pane.getByText(`Connected to ${sandboxUrl}`).waitFor({ timeout: 15_000 });
-      await workbench.typeAt("A1", `=HALO.ID("Client", "${client.name}")`);
-      await workbench.expectShown("A1", String(client.id), 15_000);
-    },
+    run: (context) =>
+      haloIdAfterSignIn(context, async (pane) => {
+        await pane.getByLabel("Instance URL").fill(context.sandboxUrl);
+        await pane.getByLabel("Sign in with Halo (PKCE)").check();
+        await pane.getByRole("textbox", { name: /^Client ID/ }).fill(DEMO_CLIENT_ID);
+        const popupOpened = context.page.context().waitForEvent("page");
+        await pane.getByRole("button", { name: "Sign in" }).click();
+        // Halo's consent page, then the redirect back to the add-in's dialog page, which answers the pane.
+        await (await popupOpened).locator("#allow").click({ timeout: 15_000 });
+      }),
   },
 ];
