@@ -1,5 +1,5 @@
 /**
- * Sheet cells as the bulk engine sees them: the plain values Excel gives (Office.js `range.values`
+ * Sheet cells as the bulk engine sees them: the plain values Excel gives (a range's `values`
  * or custom-function arguments), their A1 addresses, and Excel's error values.
  */
 
