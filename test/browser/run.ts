@@ -12,6 +12,7 @@ import { cellEntryTests } from "./cellEntry";
 import { sandboxStatusTests } from "./sandboxStatus";
 import { connectTests } from "./connect";
 import { dialogTests } from "./dialog";
+import { npmStartTests } from "./npmStart";
 
 const TESTS: BrowserTest[] = [
   ...postmanCaseTests,
@@ -23,6 +24,7 @@ const TESTS: BrowserTest[] = [
   ...sandboxStatusTests,
   ...connectTests,
   ...dialogTests,
+  ...npmStartTests,
 ];
 
 function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
