@@ -72,6 +72,21 @@ describe("proxy objects and sync", () => {
     });
   });
 
+  test("Excel.run syncs what is queued when the batch resolves, and nothing when it throws", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange("A1").values = [["kept"]];
+    });
+    expect(model.getValue(sheet, 0, 0)).toBe("kept");
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getActiveWorksheet().getRange("A2").values = [["dropped"]];
+        throw new Error("the batch failed");
+      }),
+    ).rejects.toThrow("the batch failed");
+    expect(model.getValue(sheet, 1, 0)).toBeNull();
+  });
+
   test("a 6 MB write fails with RequestPayloadSizeLimitExceeded and writes nothing", async () => {
     const { run, model, sheet } = setup();
     const rows = 6000;
