@@ -7,6 +7,11 @@ import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
 import { Range, valuesProperty } from "./range";
 import { Worksheet } from "./worksheet";
 
+/** rows.add and columns.add: Excel adds at the end for an index of null, undefined or -1. */
+function atEnd(index: number | null | undefined): number | undefined {
+  return index === null || index === undefined || index === -1 ? undefined : index;
+}
+
 export class Table extends ResolvedObject<string> {
   readonly rows: TableRowCollection;
   readonly columns: TableColumnCollection;
@@ -257,7 +262,7 @@ export class TableRowCollection extends Collection<TableRow> {
     return path === "count";
   }
 
-  /** Adds rows at `index` (the end when null/undefined) with `values` (2-D, one row per added row). */
+  /** Adds rows at `index` (the end when null, undefined or -1) with `values` (2-D, one row per added row). */
   add(index?: number | null, values?: unknown[][] | string | number | boolean): TableRow {
     const holder: { index: number } = { index: -1 };
     this.context._queue(
@@ -278,7 +283,7 @@ export class TableRowCollection extends Collection<TableRow> {
         }
         // null leaves a cell to the table (a calculated column fills it), as everywhere in the API.
         const holes = rows.map((row) => row.map((v) => (v === null ? undefined : v))) as CellInput[][];
-        const added = this.context.model.tables.addRows(id, index ?? undefined, holes);
+        const added = this.context.model.tables.addRows(id, atEnd(index), holes);
         holder.index = added.row - this.context.model.tables.dataBodyRect(id).row;
         return 0;
       },
@@ -429,7 +434,7 @@ export class TableColumnCollection extends Collection<TableColumn> {
     return new TableColumn(this.context, this.table, () => index);
   }
 
-  /** Adds a column at `index` (the right end when null/undefined); `values` is 2-D, header first. */
+  /** Adds a column at `index` (the right end when null, undefined or -1); `values` is 2-D, header first. */
   add(index?: number | null, values?: unknown[][] | string | number | boolean, name?: string): TableColumn {
     const holder: { index: number } = { index: -1 };
     this.context._queue(
@@ -447,12 +452,7 @@ export class TableColumnCollection extends Collection<TableColumn> {
             "TableColumnCollection.add",
           );
         }
-        const added = this.context.model.tables.addColumn(
-          id,
-          index ?? undefined,
-          block as CellInput[][],
-          name,
-        );
+        const added = this.context.model.tables.addColumn(id, atEnd(index), block as CellInput[][], name);
         holder.index = added.col - this.context.model.tables.get(id)!.rect.col;
         return 0;
       },

@@ -483,10 +483,8 @@ describe("tables and calculation", () => {
       const ws = ctx.workbook.worksheets.getActiveWorksheet();
       const table = ws.tables.add("A1:C1", true);
       table.getHeaderRowRange().values = [["id", "name", "note"]];
-      table.rows.add(undefined, [
-        [1, "a", ""],
-        [2, "b", "x"],
-      ]);
+      table.rows.add(undefined, [[1, "a", ""]]);
+      table.rows.add(-1, [[2, "b", "x"]]); // -1, like null, is the end
       table.load("name");
       const body = table.getDataBodyRange().load("address, values");
       table.columns.load("items/name");
@@ -536,7 +534,7 @@ describe("tables and calculation", () => {
     model.setCellInput(sheet, 5, 0, "=C2");
     await run(async (ctx) => {
       const table = ctx.workbook.worksheets.getActiveWorksheet().tables.add("A1:B3", true);
-      table.columns.add(undefined, [["note"], ["n1"], ["n2"]]);
+      table.columns.add(-1, [["note"], ["n1"], ["n2"]]); // -1, like null, is the end
       const first = table.columns.add(0, undefined, "key");
       first.load("name, index");
       table.columns.load("items/name");
