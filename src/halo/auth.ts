@@ -7,7 +7,7 @@ import { HaloError } from "./errors";
 import { send, type HttpContext } from "./http";
 import { parseJsonObject } from "./json";
 import type { Redactor } from "./redact";
-import { errorFromResponse, haloMessage } from "./responseErrors";
+import { errorFromResponse, haloMessage, htmlAnswerMessage, looksLikeHtml } from "./responseErrors";
 import type { TokenSet } from "./tokenStore";
 
 export type SecretPlacement = "form" | "basic";
@@ -103,7 +103,10 @@ export async function requestTokens(
   }
   const tokens = parseTokenAnswer(answer.body, http.clock.now());
   if (tokens === undefined) {
-    throw new HaloError("Auth", `${server.authUrl} answered the sign-in without an access token.`, {
+    const message = looksLikeHtml(answer.body)
+      ? htmlAnswerMessage(answer.status, label)
+      : `${server.authUrl} answered the sign-in without an access token.`;
+    throw new HaloError("Auth", message, {
       status: answer.status,
       request: label,
     });

@@ -11,7 +11,7 @@ import { send, type FetchFn, type HttpAnswer, type HttpContext } from "./http";
 import { apiBase, normaliseInstanceUrl } from "./instance";
 import { RateLimiter, sharedRateLimiter, type RateLimitOptions, type RateLimitState } from "./rateLimit";
 import { Redactor } from "./redact";
-import { errorFromResponse, haloMessage } from "./responseErrors";
+import { errorFromResponse, haloMessage, htmlAnswerMessage, looksLikeHtml } from "./responseErrors";
 import { defaultRetryPolicy, isSafeMethod, withRetry, type RetryEvent, type RetryPolicy } from "./retry";
 import { permissionMessage } from "./scopes";
 import { TokenManager } from "./tokenManager";
@@ -132,7 +132,10 @@ function parseJson<T>(answer: HttpAnswer, label: string, redactor: Redactor): T 
     return JSON.parse(answer.body) as T;
   } catch (error) {
     const start = redactor.redact(answer.body.slice(0, 80));
-    throw new HaloError("Server", `Halo answered ${label} with something that is not JSON: "${start}"`, {
+    const message = looksLikeHtml(answer.body)
+      ? htmlAnswerMessage(answer.status, label)
+      : `Halo answered ${label} with something that is not JSON: "${start}"`;
+    throw new HaloError("Server", message, {
       status: answer.status,
       request: label,
       mayHaveApplied: true,

@@ -1,9 +1,11 @@
 /**
  * One HTTP exchange with a time-out: the request and reading its body must finish within timeoutMs
- * (timed by the injected clock, so tests drive it). No retries, no auth: callers add those.
+ * (timed by the injected clock, so tests drive it). No retries, no auth: callers add those. Redirects
+ * are not followed: they become a Config error naming the new location.
  */
 import type { Clock } from "./clock";
 import { HaloError } from "./errors";
+import { isRedirect, redirectError } from "./responseErrors";
 import { transportError } from "./transportErrors";
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
@@ -55,10 +57,17 @@ export async function send(context: HttpContext, request: HttpRequest): Promise<
       headers: request.headers,
       body: request.body,
       signal: controller.signal,
+      // Never follow a redirect: it would carry the client secret or the token to wherever it points.
+      redirect: "manual",
     });
+    if (isRedirect(response)) {
+      response.body?.cancel().catch(() => undefined);
+      throw redirectError(request, response, context.redact);
+    }
     const body = await response.text();
     return { status: response.status, headers: response.headers, body };
   } catch (error) {
+    if (error instanceof HaloError) throw error;
     if (controller.signal.aborted && controller.signal.reason === timeoutMarker) {
       throw new HaloError(
         "Timeout",

@@ -6,7 +6,12 @@
 const MASK = "[redacted]";
 
 const SECRET_FIELDS =
-  /(\b(?:access_token|refresh_token|id_token|client_secret|code_verifier|code|password|authorization)"?\s*[:=]\s*"?)([^"&\s,}]+)/gi;
+  /(\b(?:access_token|refresh_token|id_token|client_secret|code_verifier|password|authorization)"?\s*[:=]\s*"?)([^"&\s,}]+)/gi;
+/**
+ * An authorization code only as a redirect's query parameter or a JSON string: "Error code: 40123"
+ * is an ordinary number and stays readable.
+ */
+const AUTH_CODES = /([?&#]code=|"code"\s*:\s*")([^"&#\s]+)/gi;
 const AUTH_SCHEMES = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/g;
 
 export class Redactor {
@@ -20,7 +25,10 @@ export class Redactor {
   redact(text: string): string {
     let out = text;
     for (const secret of this.secrets) out = out.split(secret).join(MASK);
-    return out.replace(AUTH_SCHEMES, `$1 ${MASK}`).replace(SECRET_FIELDS, `$1${MASK}`);
+    return out
+      .replace(AUTH_SCHEMES, `$1 ${MASK}`)
+      .replace(SECRET_FIELDS, `$1${MASK}`)
+      .replace(AUTH_CODES, `$1${MASK}`);
   }
 }
 

@@ -69,7 +69,7 @@ describe("request()", () => {
     halo.fetch.on("GET", "/api/Client", () => textResponse(200, "<!DOCTYPE html><html>"));
     const error = await haloRejection(halo.client.request("GET", "/Client"));
     expect(error.kind).toBe("Server");
-    expect(error.message).toMatch(/not JSON/);
+    expect(error.message).toMatch(/does not look like a Halo instance \(it answered HTML\)/);
     expect(halo.fetch.calls("GET", "/api/Client")).toHaveLength(1);
   });
 });
