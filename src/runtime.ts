@@ -3,9 +3,8 @@
  * JavaScript runtime (manifest SharedRuntime), so the client the pane signs in is the one =HALO.ID
  * uses. Plain TypeScript: no Office import, so it runs in tests and the workbench as in Excel.
  */
-import type { HaloClient } from "./halo/client";
-import { haloNameListPort } from "./bulk/payload/haloNameList";
-import { IdLookupError, IdResolver } from "./bulk/payload/idLookup";
+import { haloNameListPort, IdLookupError, IdResolver } from "./bulk";
+import type { HaloClient } from "./halo";
 
 export type SignedInListener = (client: HaloClient | undefined) => void;
 

@@ -6,7 +6,7 @@
  * - "retry": provably not applied (429, refused connection, 503 before processing): wait, send again.
  * - "fatal": nothing more can succeed (sign-in, permission, CORS, configuration): stop the run.
  */
-import { isHaloError } from "../halo/errors";
+import { isHaloError } from "../halo";
 
 export type FailureClass = "rejected" | "ambiguous" | "retry" | "fatal";
 

@@ -3,8 +3,7 @@
  * so custom fields come along), and the shared rate limiter's waits. One port per client, keyed by
  * instance, so runs against one instance keep one batch in flight between them.
  */
-import type { HaloClient } from "../halo/client";
-import { getEntity, postEntities } from "../halo/entities";
+import { getEntity, postEntities, type HaloClient } from "../halo";
 import type { HaloPort } from "./haloPort";
 
 const ports = new WeakMap<HaloClient, HaloPort>();

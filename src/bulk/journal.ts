@@ -4,7 +4,7 @@
  * undone too). Rows whose result is Unknown are restored as well: writing the old values to a record
  * the lost write never reached changes nothing. Created records are not deleted.
  */
-import { entitySchema } from "../halo/schema";
+import { entitySchema } from "../halo";
 import { DEFAULT_BATCH_BYTES, DEFAULT_BATCH_ROWS, jsonBytes } from "./batch";
 import type { HaloPort } from "./haloPort";
 import type { Plan, PlannedRow } from "./planTypes";

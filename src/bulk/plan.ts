@@ -4,7 +4,7 @@
  * snapshot is given, and the run flags the entity's schema allows. Invalid rows are skipped; the
  * valid rest still goes.
  */
-import { entitySchema } from "../halo/schema";
+import { entitySchema } from "../halo";
 import { DEFAULT_BATCH_BYTES, DEFAULT_BATCH_ROWS, jsonBytes } from "./batch";
 import { cellAddress, type CellValue, type SheetRow } from "./cells";
 import { jsonCellsToPayloads, rowsToPayloads } from "./payload";

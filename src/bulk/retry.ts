@@ -3,7 +3,7 @@
  * processing), after Retry-After or a growing back-off with jitter. Anything else is thrown to the
  * caller, which decides (bisect, mark Unknown, stop).
  */
-import type { Clock } from "../halo/clock";
+import type { Clock } from "../halo";
 import { classifyFailure, retryAfter } from "./failure";
 
 export interface RetryPolicy {

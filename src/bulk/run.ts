@@ -4,7 +4,7 @@
  * exactly one result per planned row. Pause/resume/cancel between batches; progress events with
  * an ETA computed from the injected clock.
  */
-import { isHaloError } from "../halo/errors";
+import { isHaloError } from "../halo";
 import { batchLength } from "./batch";
 import { BatchSizer } from "./batchSizer";
 import { classifyFailure, failureMessage, isTimeout } from "./failure";

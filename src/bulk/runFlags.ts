@@ -3,7 +3,7 @@
  * "don't fire automations / rules" on request, and a validate-only write for a server-side dry
  * run; without one, the dry run is local (checked here, nothing sent).
  */
-import type { EntitySchema } from "../halo/schema";
+import type { EntitySchema } from "../halo";
 import type { RunFlags } from "./planTypes";
 
 export interface FlagRequest {

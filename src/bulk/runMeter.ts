@@ -2,7 +2,7 @@
  * A run's counters and its progress events: rows done, requests (writes and reads), rate-limit
  * waits, and an ETA from the pace of the rows sent so far, all timed by the injected clock.
  */
-import type { Clock } from "../halo/clock";
+import type { Clock } from "../halo";
 import type { RunState } from "./runControl";
 import type { RunProgress } from "./runTypes";
 

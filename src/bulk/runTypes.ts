@@ -1,6 +1,5 @@
 /** The shapes a run takes and gives: options, progress events, the final report and its journal. */
-import type { Clock } from "../halo/clock";
-import type { HaloErrorKind } from "../halo/errors";
+import type { Clock, HaloErrorKind } from "../halo";
 import type { HaloObject } from "./payload";
 import type { RowResult } from "./rowResult";
 import type { RunState } from "./runControl";

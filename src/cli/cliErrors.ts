@@ -2,7 +2,7 @@
  * Errors the command line reports with exit code 2 (usage, files) and the exit codes themselves.
  * Halo's own sign-in and connection failures arrive as HaloError and map to 2 as well.
  */
-import { isHaloError, type HaloErrorKind } from "../halo/errors";
+import { isHaloError, type HaloErrorKind } from "../halo";
 
 export const EXIT_OK = 0;
 export const EXIT_ROWS_FAILED = 1;

@@ -2,9 +2,7 @@
  * Signing in from the command line: a client-credentials Halo client, signed in at once so a bad
  * id or secret fails before any row is read or sent. Retries (429 and friends) are shown on stderr.
  */
-import { createHaloClient, type HaloClient } from "../halo/client";
-import type { Clock } from "../halo/clock";
-import type { FetchFn } from "../halo/http";
+import { createHaloClient, type Clock, type FetchFn, type HaloClient } from "../halo";
 import type { Connection } from "./args";
 
 export interface ConnectOptions {

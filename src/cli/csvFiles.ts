@@ -5,7 +5,7 @@
 import { open, readFile, writeFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import type { CellValue, SheetRow } from "../bulk/cells";
+import type { CellValue, SheetRow } from "../bulk";
 import { CliError } from "./cliErrors";
 
 export interface CsvTable {

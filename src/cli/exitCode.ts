@@ -1,6 +1,5 @@
 /** The exit code a finished push deserves. */
-import { SUCCESS_STATUSES } from "../bulk/rowResult";
-import type { RunReport } from "../bulk/runTypes";
+import { SUCCESS_STATUSES, type RunReport } from "../bulk";
 import { EXIT_OK, EXIT_ROWS_FAILED, EXIT_USAGE_OR_CONNECTION } from "./cliErrors";
 
 export function pushExitCode(report: RunReport): number {

@@ -2,9 +2,8 @@
  * The command line: `halosheet pull|push ...` (also `npm run cli -- ...`). Parses arguments, runs the
  * command and turns every failure into a clear stderr line and an exit code (0, 1 or 2).
  */
-import { systemClock, type Clock } from "../halo/clock";
-import type { FetchFn } from "../halo/http";
-import { haloClientPort } from "../bulk/haloClientPort";
+import { systemClock, type Clock, type FetchFn } from "../halo";
+import { haloClientPort } from "../bulk";
 import { parseCliArgs } from "./args";
 import { CliError, errorLine, EXIT_OK, EXIT_USAGE_OR_CONNECTION } from "./cliErrors";
 import { connect } from "./connect";

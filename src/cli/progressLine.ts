@@ -1,5 +1,5 @@
 /** Run progress as one line on stderr: rows, requests, rate-limit waits, ETA. */
-import type { RunProgress } from "../bulk/runTypes";
+import type { RunProgress } from "../bulk";
 
 function seconds(ms: number): string {
   // Round to whole seconds first, so 119.5 s reads "2 min 0 s", not "1 min 60 s".

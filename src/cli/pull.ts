@@ -2,9 +2,7 @@
  * `halosheet pull`: a saved report (by id or name), ad-hoc SQL, or an entity list, to CSV. The file
  * can be edited and pushed, and kept as the push's --snapshot.
  */
-import type { HaloClient } from "../halo/client";
-import { listEntities } from "../halo/entities";
-import { listReports, loadReport, runSql, type LoadedReport } from "../halo/reports";
+import { listEntities, listReports, loadReport, runSql, type HaloClient, type LoadedReport } from "../halo";
 import type { Connection, PullArgs } from "./args";
 import { CliError, EXIT_OK, EXIT_ROWS_FAILED } from "./cliErrors";
 import { writeCsv } from "./csvFiles";

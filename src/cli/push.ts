@@ -3,12 +3,8 @@
  * uses; Halo is reached through a port the caller supplies (the real client in main.ts, a
  * sandbox-backed one in tests). A local dry run never connects.
  */
-import type { Clock } from "../halo/clock";
-import type { HaloPort } from "../bulk/haloPort";
-import { planCounts } from "../bulk/diffPreview";
-import { buildPlan } from "../bulk/plan";
-import { SUCCESS_STATUSES } from "../bulk/rowResult";
-import { startRun } from "../bulk/run";
+import type { Clock } from "../halo";
+import { buildPlan, planCounts, startRun, SUCCESS_STATUSES, type HaloPort } from "../bulk";
 import type { PushArgs, Connection } from "./args";
 import { haloFailureLine } from "./cliErrors";
 import { checkWritable, readCsv, writeCsv } from "./csvFiles";

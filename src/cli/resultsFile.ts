@@ -2,7 +2,7 @@
  * results.csv: the input columns plus Status and Message for every input row. A results file can
  * be fixed and pushed again: trailing Status and Message columns in the input are left out.
  */
-import type { RowResult } from "../bulk/rowResult";
+import type { RowResult } from "../bulk";
 import type { CsvTable } from "./csvFiles";
 
 export const RESULT_COLUMNS = ["Status", "Message"] as const;

@@ -1,6 +1,5 @@
-/** What the sign-in dialog sends back to the task pane after Halo redirects to it. */
-export type DialogResult =
-  { type: "code"; code: string; state: string } | { type: "error"; error: string; description: string };
+/** The dialog page answers in the shape src/office/signInDialog reads. */
+import type { DialogResult } from "../office/signInDialog";
 
 /** Reads the authorization response (RFC 6749 §4.1.2) from the redirect URL's query string. */
 export function readAuthorizationResponse(search: string): DialogResult | null {

@@ -3,9 +3,7 @@
  * on hover. The CustomFunctions global exists only inside Excel (and the workbench), so without it the
  * same shape is built from a plain class: unit tests in Node stub the global or check the shape.
  */
-import type { ExcelErrorCode } from "../bulk/cells";
-import { PayloadError } from "../bulk/payload";
-import { IdLookupError } from "../bulk/payload/idLookup";
+import { IdLookupError, PayloadError, type ExcelErrorCode } from "../bulk";
 
 /** The Excel error codes these functions give (values of CustomFunctions.ErrorCode). */
 export type FunctionErrorCode = Extract<ExcelErrorCode, "#VALUE!" | "#N/A">;

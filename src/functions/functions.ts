@@ -14,7 +14,7 @@ import {
   entityArgument,
   validatePayloadText,
   type ExcelGrid,
-} from "../bulk/payload";
+} from "../bulk";
 import { idResolver } from "../runtime";
 import { asExcelResult, asExcelResultAsync, toExcelError } from "./excelErrors";
 

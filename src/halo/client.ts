@@ -144,20 +144,28 @@ function parseJson<T>(answer: HttpAnswer, label: string, redactor: Redactor): T 
   }
 }
 
-export function createHaloClient(options: HaloClientOptions): HaloClient {
-  const instanceUrl = normaliseInstanceUrl(options.instanceUrl);
-  const clock = options.clock ?? systemClock;
+/** How a client with these options talks HTTP: its fetch, clock, time-out, origin, and `redactor` on every failure. */
+export function clientHttpContext(
+  options: Pick<HaloClientOptions, "fetch" | "clock" | "timeoutMs" | "origin">,
+  redactor: Redactor,
+): HttpContext {
   const fetchFn = options.fetch ?? globalThis.fetch;
-  const redactor = new Redactor();
-  if (options.auth.kind === "clientCredentials") redactor.add(options.auth.clientSecret);
-  const http: HttpContext = {
+  return {
     // Called with globalThis as `this`: browsers reject fetch invoked as a method of another object.
     fetch: (input, init) => fetchFn.call(globalThis, input, init),
-    clock,
+    clock: options.clock ?? systemClock,
     timeoutMs: options.timeoutMs ?? 60_000,
     origin: options.origin ?? pageOrigin(),
     redact: (text) => redactor.redact(text),
   };
+}
+
+export function createHaloClient(options: HaloClientOptions): HaloClient {
+  const instanceUrl = normaliseInstanceUrl(options.instanceUrl);
+  const redactor = new Redactor();
+  if (options.auth.kind === "clientCredentials") redactor.add(options.auth.clientSecret);
+  const http = clientHttpContext(options, redactor);
+  const clock = http.clock;
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const limiter = resolveLimiter(options.rateLimit, instanceUrl, clock);
   const store = options.tokenStore ?? new MemoryTokenStore();

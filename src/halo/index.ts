@@ -1,7 +1,13 @@
-/** The Halo client's public surface, for the layers above (bulk, runtime, office, cli). */
+/**
+ * The Halo client's public surface, for the layers above (bulk, runtime, functions, task pane, office,
+ * cli). Everything outside src/halo imports from here, never from the files behind it (lint refuses
+ * it). Add an export here when you need one.
+ */
 export { createHaloClient } from "./client";
 export type { HaloClient, HaloClientOptions, HttpMethod, QueryValue, RequestOptions } from "./client";
 export type { AuthMethod, AuthorizationCodeAuth, ClientCredentialsAuth, SecretPlacement } from "./auth";
+export { signInWithSecret, signInWithPkce, resumePkceSignIn } from "./signIn";
+export type { SecretSignIn, PkceSignIn, PkceResume, SignInTransport } from "./signIn";
 export { beginAuthorization, completeAuthorization } from "./authorize";
 export type { AuthorizationRequest, PendingAuthorization } from "./authorize";
 export { discoverAuthServer, defaultAuthServer } from "./authServer";

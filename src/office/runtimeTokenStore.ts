@@ -2,7 +2,7 @@
  * Keeps Halo tokens in OfficeRuntime.storage: the add-in's own storage on this device, shared by the task
  * pane and the custom functions, and never part of the workbook or its document settings.
  */
-import type { TokenSet, TokenStore } from "../halo/tokenStore";
+import type { TokenSet, TokenStore } from "../halo";
 
 const KEY_PREFIX = "halosheet.tokens.";
 

@@ -2,7 +2,7 @@
  * Remembers the last instance URL, sign-in method and client id in OfficeRuntime.storage (this
  * device's add-in storage), so the Connect panel opens prefilled. Never the secret or any token.
  */
-import type { AuthMethod } from "../halo/auth";
+import type { AuthMethod } from "../halo";
 
 export type SignInMethod = AuthMethod["kind"];
 

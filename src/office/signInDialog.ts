@@ -2,7 +2,10 @@
  * Opens the add-in's sign-in dialog page (src/dialog) on Halo's authorize URL and waits for the
  * redirect's answer, which the page sends back with messageParent.
  */
-import type { DialogResult } from "../dialog/callback";
+
+/** What the sign-in dialog page sends back to the task pane after Halo redirects to it. */
+export type DialogResult =
+  { type: "code"; code: string; state: string } | { type: "error"; error: string; description: string };
 
 export type SignInDialogErrorKind = "CouldNotOpen" | "Closed" | "BadAnswer";
 

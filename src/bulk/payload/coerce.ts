@@ -2,7 +2,7 @@
  * One cell value -> the JSON value Halo expects for a field type. Blank cells, error values and the
  * clear marker are handled before this (see rows.ts); here the value is a real number, text or boolean.
  */
-import type { FieldType } from "../../halo/schema";
+import type { FieldType } from "../../halo";
 import { excelSerialToIso, isoDateText } from "./dates";
 
 export type Coerced = { ok: true; value: unknown } | { ok: false; message: string };

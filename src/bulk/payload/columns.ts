@@ -3,7 +3,7 @@
  * Compiled once per (entity, headers) and cached, so a sheet of PAYLOAD formulas sharing one header
  * row compiles it once, not once per cell.
  */
-import type { FieldType } from "../../halo/schema";
+import type { FieldType } from "../../halo";
 import { fieldTable, type FieldTable } from "./entityFields";
 import { didYouMean } from "./suggest";
 import type { ProblemKind } from "./types";

@@ -2,8 +2,7 @@
  * Per-entity field lookup tables, built once per entity and kept for the session, so typing 100,000
  * rows never rescans the schema: case-insensitive name -> the schema's own spelling and type.
  */
-import { entitySchema, type EntitySchema, type FieldSchema } from "../../halo/schema";
-import { isHaloError } from "../../halo/errors";
+import { entitySchema, isHaloError, type EntitySchema, type FieldSchema } from "../../halo";
 import { PayloadError } from "./types";
 
 export interface KnownField {

@@ -1,6 +1,5 @@
 /** The name lookups' port over the real Halo client: Halo's `search` filter, every page. */
-import type { HaloClient } from "../../halo/client";
-import { listEntities } from "../../halo/entities";
+import { listEntities, type HaloClient } from "../../halo";
 import type { NameListPort } from "./idLookup";
 
 export function haloNameListPort(client: Pick<HaloClient, "request">): NameListPort {

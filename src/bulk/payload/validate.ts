@@ -2,7 +2,7 @@
  * Checks a ready-made object (from a JSON payload cell or =HALO.VALIDATE) against an entity's schema
  * without changing it: the push sends such objects exactly as written.
  */
-import type { FieldSchema, FieldType } from "../../halo/schema";
+import type { FieldSchema, FieldType } from "../../halo";
 import { isoDateText } from "./dates";
 import type { FieldTable } from "./entityFields";
 import { isPlainObject } from "./jsonText";

@@ -1,6 +1,6 @@
 /** What the Connect panel needs from its host: injected so tests run it without Office or a network. */
-import type { DialogResult } from "../../dialog/callback";
-import type { FetchFn } from "../../halo/http";
+import type { FetchFn } from "../../halo";
+import type { DialogResult } from "../../office/signInDialog";
 
 export interface ConnectServices {
   /** OfficeRuntime.storage in the add-in: PKCE tokens and the last instance URL / client id (never the secret). */

@@ -1,18 +1,17 @@
 /**
- * The two ways the pane signs in, each ending with a Halo client that already holds a token (so a
- * wrong secret or a CORS block shows at once, not on the first pull).
+ * The pane's two ways to sign in, over the halo sign-in entry: the Office dialog shows Halo's sign-in
+ * page, and PKCE tokens are kept in OfficeRuntime.storage.
  */
-import type { DialogResult } from "../../dialog/callback";
-import { createHaloClient, type HaloClient, type HaloClientOptions } from "../../halo/client";
-import { beginAuthorization, completeAuthorization } from "../../halo/authorize";
-import { discoverAuthServer } from "../../halo/authServer";
-import { systemClock } from "../../halo/clock";
-import { HaloError } from "../../halo/errors";
-import type { HttpContext } from "../../halo/http";
-import { normaliseInstanceUrl } from "../../halo/instance";
-import { MemoryTokenStore, tokenKey } from "../../halo/tokenStore";
+import {
+  resumePkceSignIn as resumeHaloPkce,
+  signInWithPkce as haloSignInWithPkce,
+  signInWithSecret as haloSignInWithSecret,
+  type HaloClient,
+  type SignInTransport,
+} from "../../halo";
 import { RuntimeTokenStore } from "../../office/runtimeTokenStore";
 import type { SavedConnection } from "../../office/savedConnection";
+import type { DialogResult } from "../../office/signInDialog";
 import type { ConnectServices } from "./connectServices";
 
 export interface SecretSignIn {
@@ -26,37 +25,18 @@ export interface PkceSignIn {
   clientId: string;
 }
 
-const SIGN_IN_TIMEOUT_MS = 60_000;
-
-function requireClientId(clientId: string): string {
-  const id = clientId.trim();
-  if (id === "") throw new HaloError("Config", "Enter the client ID of your Halo API application.");
-  return id;
-}
-
-function transport(services: ConnectServices): Pick<HaloClientOptions, "fetch" | "origin"> {
+function transport(services: ConnectServices): SignInTransport {
   return services.fetch === undefined
     ? { origin: services.origin }
     : { fetch: services.fetch, origin: services.origin };
 }
 
 /** Client ID + secret: the secret and its tokens stay in this client's memory, never in storage. */
-export async function signInWithSecret(services: ConnectServices, form: SecretSignIn): Promise<HaloClient> {
-  const instanceUrl = normaliseInstanceUrl(form.instanceUrl);
-  const clientId = requireClientId(form.clientId);
-  if (form.clientSecret === "")
-    throw new HaloError("Config", "Enter the client secret of your Halo API application.");
-  const client = createHaloClient({
-    instanceUrl,
-    auth: { kind: "clientCredentials", clientId, clientSecret: form.clientSecret },
-    tokenStore: new MemoryTokenStore(),
-    ...transport(services),
-  });
-  await client.signIn();
-  return client;
+export function signInWithSecret(services: ConnectServices, form: SecretSignIn): Promise<HaloClient> {
+  return haloSignInWithSecret({ ...form, ...transport(services) });
 }
 
-/** The redirect's answer as the URL Halo redirected to, which completeAuthorization checks. */
+/** The redirect's answer as the URL Halo redirected to, which the halo sign-in checks. */
 export function callbackUrl(redirectUri: string, answer: DialogResult): string {
   const url = new URL(redirectUri);
   if (answer.type === "code") {
@@ -70,51 +50,32 @@ export function callbackUrl(redirectUri: string, answer: DialogResult): string {
 }
 
 /** Authorization Code + PKCE in the Office dialog; tokens (with refresh) are kept in OfficeRuntime.storage. */
-export async function signInWithPkce(services: ConnectServices, form: PkceSignIn): Promise<HaloClient> {
-  const instanceUrl = normaliseInstanceUrl(form.instanceUrl);
-  const clientId = requireClientId(form.clientId);
-  const pageFetch = services.fetch ?? ((input, init) => fetch(input, init));
-  const http: HttpContext = {
-    fetch: pageFetch,
-    clock: systemClock,
-    timeoutMs: SIGN_IN_TIMEOUT_MS,
-    origin: services.origin,
-  };
-  const authServer = await discoverAuthServer(http, instanceUrl);
+export function signInWithPkce(services: ConnectServices, form: PkceSignIn): Promise<HaloClient> {
   const redirectUri = `${services.origin}/dialog.html`;
-  const pending = await beginAuthorization(authServer, { clientId, redirectUri });
-  const answer = await services.openSignInDialog(pending.url);
-  const tokens = await completeAuthorization(http, pending, callbackUrl(redirectUri, answer));
-  const client = createHaloClient({
-    instanceUrl,
-    auth: { kind: "authorizationCode", clientId },
+  return haloSignInWithPkce({
+    instanceUrl: form.instanceUrl,
+    clientId: form.clientId,
+    redirectUri,
     tokenStore: new RuntimeTokenStore(services.storage),
-    initialTokens: tokens,
-    authServer,
+    authorize: async (authorizeUrl) =>
+      callbackUrl(redirectUri, await services.openSignInDialog(authorizeUrl)),
     ...transport(services),
   });
-  await client.signIn();
-  return client;
 }
 
 /**
- * Picks up the last PKCE sign-in from the tokens kept in OfficeRuntime.storage (renewing with the
- * refresh token when needed), so reopening the pane needs no new sign-in. Undefined when there is
- * nothing to resume; a HaloError when the kept sign-in no longer works.
+ * Picks up the last PKCE sign-in from the tokens kept in OfficeRuntime.storage, so reopening the pane
+ * needs no new sign-in. Undefined when there is nothing to resume; a HaloError when it no longer works.
  */
 export async function resumePkceSignIn(
   services: ConnectServices,
   saved: SavedConnection,
 ): Promise<HaloClient | undefined> {
   if (saved.method !== "authorizationCode") return undefined;
-  const tokenStore = new RuntimeTokenStore(services.storage);
-  if ((await tokenStore.load(tokenKey(saved.instanceUrl, saved.clientId))) === undefined) return undefined;
-  const client = createHaloClient({
+  return resumeHaloPkce({
     instanceUrl: saved.instanceUrl,
-    auth: { kind: "authorizationCode", clientId: saved.clientId },
-    tokenStore,
+    clientId: saved.clientId,
+    tokenStore: new RuntimeTokenStore(services.storage),
     ...transport(services),
   });
-  await client.signIn();
-  return client;
 }

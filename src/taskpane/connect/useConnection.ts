@@ -3,8 +3,7 @@
  * and the signed-in client, which lives in the shared runtime so =HALO.ID and the pane see the same one.
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import type { HaloClient } from "../../halo/client";
-import { isHaloError } from "../../halo/errors";
+import { isHaloError, type HaloClient } from "../../halo";
 import { loadSavedConnection, saveConnection, type SignInMethod } from "../../office/savedConnection";
 import { SignInDialogError } from "../../office/signInDialog";
 import { getSignedInClient, setSignedInClient, subscribe } from "../../runtime";

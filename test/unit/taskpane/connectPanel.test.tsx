@@ -1,7 +1,7 @@
 /** @jest-environment ./test/unit/taskpane/jsdomWithFetchEnvironment.js */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import type { DialogResult } from "../../../src/dialog/callback";
+import type { DialogResult } from "../../../src/office/signInDialog";
 import { createHaloClient } from "../../../src/halo/client";
 import { HaloError } from "../../../src/halo/errors";
 import { tokenKey } from "../../../src/halo/tokenStore";
