@@ -31,3 +31,21 @@ export type { LoadedReport, ReportSummary } from "./reports";
 export type { ReportColumn, ReportColumnType, ReportRow, ReportValue } from "./reportValues";
 export { entitySchema, entityNames, customFieldSchema } from "./schema";
 export type { EntitySchema, FieldSchema, FieldType } from "./schema";
+export {
+  pullSource,
+  sourceLabel,
+  entityLabel,
+  estimateEntityPull,
+  costOf,
+  HALO_REQUESTS_PER_WINDOW,
+  HALO_WINDOW_SECONDS,
+} from "./pullSource";
+export type {
+  PullSource,
+  PulledTable,
+  PullWarning,
+  PullWarningKind,
+  PullProgress,
+  PullOptions,
+  PullEstimate,
+} from "./pullSource";

@@ -8,6 +8,7 @@
 import { WorkbookError } from "../model/errors";
 import type { Workbook } from "../model/workbook";
 import { ErrorCodes, OfficeExtensionError, invalidArgument, propertyNotLoaded } from "./errors";
+import { recordSync } from "./syncLog";
 
 /** Excel's request and response payload limit. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -117,6 +118,7 @@ export class RequestContext {
       );
     }
     const requestBytes = actions.reduce((sum, a) => sum + a.bytes, 0);
+    if (actions.length > 0) recordSync(this.model, requestBytes);
     if (requestBytes > PAYLOAD_LIMIT_BYTES) {
       throw new OfficeExtensionError(
         ErrorCodes.requestPayloadSizeLimitExceeded,

@@ -6,6 +6,7 @@ import { Workbook } from "../model/workbook";
 import { loadFunctionsMetadata, loadFunctionsNamespace } from "./addinMetadata";
 import { App } from "./App";
 import { exposeWorkbenchHost } from "./officeHost";
+import { clearSyncSizes, syncSizes } from "../excel/syncLog";
 import { loadWorkbenchConfig } from "./workbenchConfig";
 
 async function start(container: HTMLElement): Promise<void> {
@@ -17,7 +18,12 @@ async function start(container: HTMLElement): Promise<void> {
   const workbook = new Workbook();
   // Excel reads functions.json before the add-in runs; CustomFunctions.associate then binds the code.
   workbook.customFunctions.loadMetadata(metadata, namespace);
-  exposeWorkbenchHost({ workbook, installInto: (target) => installOfficeGlobals(target, workbook) });
+  exposeWorkbenchHost({
+    workbook,
+    installInto: (target) => installOfficeGlobals(target, workbook),
+    syncSizes: () => syncSizes(workbook),
+    clearSyncSizes: () => clearSyncSizes(workbook),
+  });
   createRoot(container).render(
     <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
       <App workbook={workbook} sandboxUrl={config.sandboxUrl} />

@@ -7,6 +7,9 @@ export interface WorkbenchHost {
   installInto(target: Window): void;
   /** The workbook behind the grid, for debugging from the browser console. */
   workbook: Workbook;
+  /** The request size of every Excel API sync so far, for tests of Excel's 5 MB limit. */
+  syncSizes(): number[];
+  clearSyncSizes(): void;
 }
 
 declare global {
