@@ -79,7 +79,8 @@ export function entityLabel(entity: string): string {
 function emptyWarning(): PullWarning {
   return {
     kind: "empty",
-    message: "Halo returned no rows. Check the search text, the report's filters or the API agent's permissions.",
+    message:
+      "Halo returned no rows. Check the search text, the report's filters or the API agent's permissions.",
   };
 }
 
@@ -159,7 +160,11 @@ async function fromEntity(
 }
 
 /** Reads the source's rows. Rejects with HaloError (Halo's message for bad SQL) or an AbortError. */
-export async function pullSource(client: Client, source: PullSource, options: PullOptions = {}): Promise<PulledTable> {
+export async function pullSource(
+  client: Client,
+  source: PullSource,
+  options: PullOptions = {},
+): Promise<PulledTable> {
   if (source.kind === "entity") return fromEntity(client, source, options);
   options.onProgress?.({ rows: 0, pages: 0 });
   const report =

@@ -86,7 +86,11 @@ async function readIndex(
   return { sheet, keys, rows };
 }
 
-async function readChunks(sheet: Excel.Worksheet, context: Excel.RequestContext, at: KeyRow): Promise<string> {
+async function readChunks(
+  sheet: Excel.Worksheet,
+  context: Excel.RequestContext,
+  at: KeyRow,
+): Promise<string> {
   const parts: string[] = [];
   // Each chunk is at most 30,000 characters (up to ~180 KB as JSON): 20 per sync stays under 5 MB.
   for (let start = 0; start < at.chunks; start += 20) {
@@ -217,7 +221,10 @@ export async function writeBlock(
 ): Promise<void> {
   const width = block.headers.length;
   const bad = block.rows.findIndex((row) => row.length !== width);
-  if (bad >= 0) throw new RangeError(`Block row ${bad + 1} has ${block.rows[bad]!.length} values; the block has ${width} columns.`);
+  if (bad >= 0)
+    throw new RangeError(
+      `Block row ${bad + 1} has ${block.rows[bad]!.length} values; the block has ${width} columns.`,
+    );
   const previous = await serialised(() => blockSheetName(key));
   const sheetName = await serialised(() =>
     Excel.run(async (context) => {

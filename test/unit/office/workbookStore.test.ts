@@ -44,7 +44,9 @@ describe("records", () => {
 
   it("splits a record above Excel's 32,767-character cell limit into chunks and reads it back whole", async () => {
     const workbook = install();
-    const big = { rows: Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `row ${i} ${"x".repeat(20)}` })) };
+    const big = {
+      rows: Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `row ${i} ${"x".repeat(20)}` })),
+    };
     await writeRecord("push.journal.r1", big);
     expect(await readRecord("push.journal.r1")).toEqual(big);
     const used = workbook.usedRange(workbook.getSheet(STORE_SHEET)!.id)!;
@@ -84,7 +86,9 @@ describe("blocks", () => {
     const workbook = install();
     const headers = Array.from({ length: 20 }, (_, c) => (c === 0 ? "id" : `field_${c}`));
     const rows = Array.from({ length: 50_000 }, (_, r) =>
-      headers.map((_, c) => (c === 0 ? r + 1 : c === 1 ? `=${r}` : c === 2 ? null : c === 3 ? r % 2 === 0 : `v${r}.${c}`)),
+      headers.map((_, c) =>
+        c === 0 ? r + 1 : c === 1 ? `=${r}` : c === 2 ? null : c === 3 ? r % 2 === 0 : `v${r}.${c}`,
+      ),
     );
     clearSyncSizes(workbook);
     await writeBlock("snap", { headers, rows });
