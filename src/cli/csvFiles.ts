@@ -1,12 +1,15 @@
 /**
  * CSV in and out with csv-parse / csv-stringify. Rows are numbered as a spreadsheet opened from the
- * file would number them (header = row 1), so messages name cells the user can find.
+ * file would number them (header = row 1), so messages name cells the user can find; blank rows are
+ * left out. Formula-looking text is neutralised on the way out and restored on the way in.
  */
 import { open, readFile, writeFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { CellValue, SheetRow } from "../bulk";
 import { CliError } from "./cliErrors";
+import { decodeCsv } from "./csvEncoding";
+import { neutraliseFormula, restoreFormula } from "./formulaText";
 
 export interface CsvTable {
   headers: string[];
@@ -25,30 +28,34 @@ export function parseCsv(text: string, name: string): CsvTable {
   }
   if (records.length === 0) throw new CliError("File", `${name} is empty: it needs a header row.`);
   const [headers, ...data] = records;
+  // A ragged row's extra cells get blank headers, so the push names them instead of dropping them.
+  const width = Math.max(headers.length, ...data.map((values) => values.length));
   return {
-    headers: headers.map((h) => h.trim()),
-    rows: data.map((values, i) => ({ rowNumber: i + 2, values })),
+    headers: Array.from({ length: width }, (_, i) => (headers[i] ?? "").trim()),
+    rows: data
+      .map((values, i) => ({ rowNumber: i + 2, values: values.map(restoreFormula) }))
+      .filter((row) => row.values.some((value) => value.trim() !== "")),
   };
 }
 
-export async function readCsv(path: string): Promise<CsvTable> {
-  let text: string;
+export async function readCsv(path: string, encoding?: string): Promise<CsvTable> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (error) {
     throw new CliError(
       "File",
       `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     );
   }
-  return parseCsv(text, path);
+  return parseCsv(decodeCsv(bytes, path, encoding), path);
 }
 
-/** A cell as CSV text: objects and arrays as JSON, blanks empty. */
+/** A cell as CSV text: objects and arrays as JSON, blanks empty, formula-looking text neutralised. */
 function csvCell(value: unknown): string | number | boolean {
   if (value === null || value === undefined) return "";
-  if (typeof value === "object") return JSON.stringify(value);
-  return value as string | number | boolean;
+  if (typeof value === "object") return neutraliseFormula(JSON.stringify(value));
+  return neutraliseFormula(value as string | number | boolean);
 }
 
 function cannotWrite(path: string, error: unknown): CliError {

@@ -25,16 +25,32 @@ function problem(
   return { rowNumber, cell, column, kind, message: `${cell} (${column}): ${detail}` };
 }
 
+/** Cells with a value but no header above them (blank header, or past the last one). */
+function valuesWithoutHeader(headers: string[], row: SheetRow, firstColumn: number): CellProblem[] {
+  const found: CellProblem[] = [];
+  row.values.forEach((value, i) => {
+    if (isBlankCell(value) || (headers[i] ?? "").trim() !== "") return;
+    const cell = cellAddress(firstColumn + i, row.rowNumber);
+    const detail = `${cell} has a value but its column has no header, so it has no field: name the field in the header row or clear the cell.`;
+    found.push({ rowNumber: row.rowNumber, cell, column: "", kind: "Header", message: detail });
+  });
+  return found;
+}
+
 /** Typed objects from a header row and value rows; a row with any problem yields no payload, and an all-blank row yields nothing. */
 export function rowsToPayloads(headers: string[], rows: SheetRow[], options?: PayloadOptions): PayloadResult {
   const plan = headerPlan(headers, options?.entity);
   const settings = rowSettings(options);
   const firstColumn = options?.firstColumn ?? 0;
+  const strict = options?.valuesWithoutHeader === "error";
   const payloads: RowPayload[] = [];
   const problems: CellProblem[] = [];
   for (const row of rows) {
     const built = buildRow(plan, row.values, settings);
+    const stray = strict ? valuesWithoutHeader(headers, row, firstColumn) : [];
+    problems.push(...stray);
     if (built.problems === undefined) {
+      if (stray.length > 0) continue;
       if (!built.empty) payloads.push({ rowNumber: row.rowNumber, object: built.object });
       continue;
     }

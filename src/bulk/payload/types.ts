@@ -14,6 +14,11 @@ export interface PayloadOptions {
   firstColumn?: number;
   /** Rows without an id are problems (kind MissingId) instead of creates. Default false. */
   requireId?: boolean;
+  /**
+   * A value under a blank header, or past the last header (a ragged CSV row): "ignore" (default, so
+   * =HALO.PAYLOAD can skip helper columns) or "error" (the row is not sent and the cell is named).
+   */
+  valuesWithoutHeader?: "ignore" | "error";
 }
 
 export interface RowPayload {
