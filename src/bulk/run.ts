@@ -374,6 +374,7 @@ class RunEngine {
     if (this.results[result.key] !== undefined) throw new Error(`row ${result.rowNumber} settled twice`);
     this.results[result.key] = result;
     this.meter.rowsDone++;
+    this.options.onResult?.(result);
   }
 
   private noteWait(ms: number): void {

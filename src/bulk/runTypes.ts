@@ -27,6 +27,8 @@ export interface RunOptions {
   /** First back-off when Halo gave no Retry-After; doubles each time (default 1000). */
   retryBaseMs?: number;
   onProgress?: (progress: RunProgress) => void;
+  /** Each row's result as it settles (before the run ends), so callers can save it at once. */
+  onResult?: (result: RowResult) => void;
 }
 
 export interface RunProgress {

@@ -6,6 +6,8 @@ export interface Connection {
   url: string;
   clientId: string;
   clientSecret: string;
+  /** --client-secret on the command line shows in `ps` and shell history: the caller warns. */
+  secretOnCommandLine: boolean;
 }
 
 export interface PullArgs {
@@ -22,6 +24,8 @@ export interface PushArgs {
   entity: string;
   input: string;
   snapshot?: string;
+  /** --encoding: how --in and --snapshot are encoded when not UTF-8 ("windows-1252", "utf-16le"). */
+  encoding?: string;
   out: string;
   batchSize?: number;
   maxBatchSize?: number;
@@ -44,6 +48,7 @@ const OPTIONS = {
   in: { type: "string" },
   out: { type: "string" },
   snapshot: { type: "string" },
+  encoding: { type: "string" },
   "batch-size": { type: "string" },
   "max-batch-size": { type: "string" },
   "batch-bytes": { type: "string" },
@@ -78,7 +83,12 @@ function connection(values: Values, env: Record<string, string | undefined>): Co
   const clientSecret = values["client-secret"] ?? env.HALO_CLIENT_SECRET;
   if (clientSecret === undefined || clientSecret === "")
     throw new CliError("Usage", "--client-secret is required (or set HALO_CLIENT_SECRET).");
-  return { url: required(values, "url"), clientId: required(values, "client-id"), clientSecret };
+  return {
+    url: required(values, "url"),
+    clientId: required(values, "client-id"),
+    clientSecret,
+    secretOnCommandLine: values["client-secret"] !== undefined,
+  };
 }
 
 function pullSource(values: Values): PullArgs["source"] {
@@ -121,6 +131,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
     verify: values.verify ?? false,
   };
   if (values.snapshot !== undefined) args.snapshot = values.snapshot;
+  if (values.encoding !== undefined) args.encoding = values.encoding;
   const batchSize = positiveInteger(values, "batch-size");
   const maxBatchSize = positiveInteger(values, "max-batch-size");
   const batchBytes = positiveInteger(values, "batch-bytes");

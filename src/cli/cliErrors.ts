@@ -19,17 +19,24 @@ export class CliError extends Error {
   }
 }
 
-const HALO_FAILURE: Partial<Record<HaloErrorKind, string>> = {
+/** What each kind of failure means to the person reading stderr: never a bare "NotFound:" or "Server:". */
+const HALO_FAILURE: Record<HaloErrorKind | "Unknown", string> = {
   Auth: "sign-in failed",
   Permission: "permission denied",
   Network: "cannot reach Halo",
   Timeout: "cannot reach Halo",
+  Cors: "cannot reach Halo",
   Config: "check the arguments",
+  NotFound: "not found in Halo",
+  Server: "Halo could not answer",
+  Validation: "Halo refused the request",
+  RateLimited: "Halo's rate limit",
+  Unknown: "unexpected error",
 };
 
 /** "halosheet: sign-in failed: <Halo's message>" */
 export function haloFailureLine(kind: HaloErrorKind | "Unknown", message: string): string {
-  return `halosheet: ${(kind !== "Unknown" && HALO_FAILURE[kind]) || kind}: ${message}`;
+  return `halosheet: ${HALO_FAILURE[kind]}: ${message}`;
 }
 
 /** One line for stderr; never includes secrets (HaloError messages are redacted by the client). */

@@ -3,7 +3,9 @@
  * file would number them (header = row 1), so messages name cells the user can find; blank rows are
  * left out. Formula-looking text is neutralised on the way out and restored on the way in.
  */
-import { open, readFile, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { CellValue, SheetRow } from "../bulk";
@@ -67,25 +69,38 @@ function cannotWrite(path: string, error: unknown): CliError {
 
 /**
  * Fails now if `path` cannot be written (missing folder, no permission), so a push finds out before
- * it changes anything in Halo rather than after, when the row results would be lost. Leaves an
- * existing file as it is.
+ * it changes anything in Halo rather than after, when the row results would be lost. Writes nothing:
+ * an existing file is left as it is and no empty file is made.
  */
 export async function checkWritable(path: string): Promise<void> {
   try {
-    await (await open(path, "a")).close();
+    await access(path, constants.W_OK);
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw cannotWrite(path, error);
+  }
+  try {
+    await access(dirname(resolve(path)), constants.W_OK);
   } catch (error) {
     throw cannotWrite(path, error);
   }
 }
 
+/** Rows as CSV lines (objects as JSON, formula-looking text neutralised). */
+export function csvLines(rows: (CellValue | unknown)[][]): string {
+  return stringify(rows.map((row) => row.map(csvCell)));
+}
+
+/** Writes the whole file at once: to a temporary name, then renamed over `path`, so a kill never leaves half a file. */
 export async function writeCsv(
   path: string,
   headers: string[],
   rows: (CellValue | unknown)[][],
 ): Promise<void> {
-  const text = stringify([headers, ...rows.map((row) => row.map(csvCell))]);
+  const partial = `${path}.partial`;
   try {
-    await writeFile(path, text, "utf8");
+    await writeFile(partial, csvLines([headers, ...rows]), "utf8");
+    await rename(partial, path);
   } catch (error) {
     throw cannotWrite(path, error);
   }

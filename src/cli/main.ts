@@ -9,6 +9,7 @@ import { CliError, errorLine, EXIT_OK, EXIT_USAGE_OR_CONNECTION } from "./cliErr
 import { connect } from "./connect";
 import { pull } from "./pull";
 import { push } from "./push";
+import { promptHidden, SECRET_ON_COMMAND_LINE_WARNING, withPromptedSecret } from "./secretPrompt";
 import { USAGE } from "./usage";
 
 export interface CliEnvironment {
@@ -17,9 +18,16 @@ export interface CliEnvironment {
   stderr(text: string): void;
   clock?: Clock;
   fetch?: FetchFn;
-  /** Calls `handler` on the first Ctrl+C (a second one stops the process); returns a function that stops listening. */
+  /**
+   * Calls `handler` on the first Ctrl+C or SIGTERM (a second one stops the process); returns a
+   * function that stops listening.
+   */
   onInterrupt?(handler: () => void): () => void;
+  /** Asks for the client secret without echoing it; only when stdin is a terminal. */
+  promptSecret?(question: string): Promise<string>;
 }
+
+const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
 
 export function processEnvironment(): CliEnvironment {
   return {
@@ -27,9 +35,21 @@ export function processEnvironment(): CliEnvironment {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     onInterrupt: (handler) => {
-      process.once("SIGINT", handler);
-      return () => process.off("SIGINT", handler);
+      // The first signal of either kind is handled once; the next one finds no listener and stops the process.
+      const stop = (): void => STOP_SIGNALS.forEach((signal) => process.off(signal, first));
+      const first = (): void => {
+        stop();
+        handler();
+      };
+      STOP_SIGNALS.forEach((signal) => process.on(signal, first));
+      return stop;
     },
+    ...(process.stdin.isTTY
+      ? {
+          promptSecret: (question: string) =>
+            promptHidden(question, process.stdin, (t) => process.stderr.write(t)),
+        }
+      : {}),
   };
 }
 
@@ -44,11 +64,13 @@ export async function runCli(
     ...(environment.fetch ? { fetch: environment.fetch } : {}),
   };
   try {
-    const args = parseCliArgs(argv, environment.env);
+    const env = await withPromptedSecret(argv, environment.env, environment.promptSecret);
+    const args = parseCliArgs(argv, env);
     if (args.command === "help") {
       environment.stdout(`${USAGE}\n`);
       return EXIT_OK;
     }
+    if (args.connection.secretOnCommandLine) stderr(SECRET_ON_COMMAND_LINE_WARNING);
     if (args.command === "pull")
       return await pull(args, { connect: (c) => connect(c, connectOptions), stderr });
     return await push(args, {

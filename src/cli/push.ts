@@ -3,14 +3,17 @@
  * uses; Halo is reached through a port the caller supplies (the real client in main.ts, a
  * sandbox-backed one in tests). A local dry run never connects.
  */
+import { rename } from "node:fs/promises";
+import { resolve } from "node:path";
 import type { Clock } from "../halo";
 import { buildPlan, planCounts, startRun, SUCCESS_STATUSES, type HaloPort } from "../bulk";
 import type { PushArgs, Connection } from "./args";
-import { haloFailureLine } from "./cliErrors";
-import { checkWritable, readCsv, writeCsv } from "./csvFiles";
+import { EXIT_OK, haloFailureLine } from "./cliErrors";
+import { checkWritable, readCsv } from "./csvFiles";
 import { pushExitCode, statusSummary } from "./exitCode";
 import { progressPrinter } from "./progressLine";
-import { RESULT_COLUMNS, resultRows, withoutResultColumns } from "./resultsFile";
+import { withoutResultColumns } from "./resultsFile";
+import { startResultsFile } from "./resultsWriter";
 
 export interface PushDeps {
   connect(connection: Connection): Promise<HaloPort>;
@@ -29,10 +32,41 @@ const OFFLINE: HaloPort = {
   get: () => Promise.reject(new Error("a local dry run reads nothing")),
 };
 
+/**
+ * A results file from an earlier push must not pass for this one's when this one stops before its
+ * run starts (bad input, failed sign-in, nothing to push): it is renamed to <out>.previous. The
+ * input itself (a results file pushed again) is left where it is.
+ */
+async function setAsideOldResults(args: PushArgs, stderr: PushDeps["stderr"]): Promise<void> {
+  if (resolve(args.out) === resolve(args.input)) return;
+  const previous = `${args.out}.previous`;
+  try {
+    await rename(args.out, previous);
+    stderr(`push: no results written; the earlier ${args.out} is now ${previous}\n`);
+  } catch {
+    // No earlier results file (or it cannot be moved): nothing can be mistaken for this run's.
+  }
+}
+
 export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
-  const input = withoutResultColumns(await readCsv(args.input));
+  let started = false;
+  try {
+    return await pushRows(args, deps, () => (started = true));
+  } finally {
+    if (!started) await setAsideOldResults(args, deps.stderr);
+  }
+}
+
+async function pushRows(args: PushArgs, deps: PushDeps, runStarts: () => void): Promise<number> {
+  const input = withoutResultColumns(await readCsv(args.input, args.encoding));
   const snapshot =
-    args.snapshot === undefined ? undefined : withoutResultColumns(await readCsv(args.snapshot));
+    args.snapshot === undefined
+      ? undefined
+      : withoutResultColumns(await readCsv(args.snapshot, args.encoding));
+  if (input.rows.length === 0) {
+    deps.stderr(`push: ${args.input} has no rows under its header: nothing to push.\n`);
+    return EXIT_OK;
+  }
   const plan = buildPlan({
     entity: args.entity,
     source: input,
@@ -41,6 +75,8 @@ export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
       allowCreate: args.allowCreate,
       dryRun: args.dryRun,
       dontFireAutomations: args.dontFireAutomations,
+      // A CSV cell outside the header row (a ragged row, a blank header) is the row's error, not dropped.
+      payload: { valuesWithoutHeader: "error" },
       ...(args.batchSize === undefined ? {} : { batchRows: args.batchSize }),
       ...(args.batchBytes === undefined ? {} : { batchBytes: args.batchBytes }),
     },
@@ -53,6 +89,8 @@ export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
   for (const note of plan.flags.notes) deps.stderr(`push: ${note}\n`);
   const sends = counts.update + counts.create > 0 && (!plan.flags.dryRun || plan.flags.serverValidate);
   const port = sends ? await deps.connect(args.connection) : OFFLINE;
+  runStarts();
+  const results = startResultsFile(args.out, input);
   const run = startRun(plan, port, {
     clock: deps.clock,
     // The command line keeps no journal (no undo), so it reads nothing before writing.
@@ -60,10 +98,11 @@ export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
     verifyAfterWrite: args.verify,
     ...(args.maxBatchSize === undefined ? {} : { maxBatchRows: args.maxBatchSize }),
     onProgress: progressPrinter(deps.stderr),
+    onResult: (result) => results.add(result),
   });
   const stopListening = deps.onInterrupt?.(() => {
     deps.stderr(
-      "push: interrupted: finishing the batch in flight, then writing the results (Ctrl+C again stops at once)\n",
+      "push: interrupted: finishing the batch in flight, then writing the results (interrupt again to stop at once; the rows settled so far are already in the results file)\n",
     );
     run.cancel();
   });
@@ -73,7 +112,7 @@ export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
   } finally {
     stopListening?.();
   }
-  await writeCsv(args.out, [...input.headers, ...RESULT_COLUMNS], resultRows(input, report.results));
+  await results.finish(report.results);
   deps.stderr(`push: ${statusSummary(report)} in ${report.requests} requests; results in ${args.out}\n`);
   const notDone = report.results.filter((r) => !SUCCESS_STATUSES.has(r.status));
   for (const r of notDone.slice(0, LISTED_ROWS))

@@ -4,18 +4,22 @@ export const USAGE = `Usage:
                  (--report <id or name> | --sql <query> | --entity <Entity>) --out rows.csv
   halosheet push --url <instance> --client-id <id> [--client-secret <secret>]
                  --entity <Entity> --in rows.csv [--snapshot original.csv] [--batch-size N]
-                 [--allow-create] [--dry-run] [--out results.csv]
+                 [--allow-create] [--dry-run] [--out results.csv] [--encoding windows-1252]
                  [--dont-fire-automations] [--verify] [--max-batch-size N] [--batch-bytes N]
   (npm run cli -- <command> ... does the same.)
 
-  --client-secret may be left out when HALO_CLIENT_SECRET is set.
-  push writes every input row to --out (default results.csv) with Status and Message columns.
+  Give the secret in HALO_CLIENT_SECRET, or leave it out to be asked (not shown) on a terminal:
+  --client-secret shows in the process list and shell history, so it warns.
+  push writes every input row to --out (default results.csv) with Status and Message columns,
+  each row as it settles; a push stopped before it starts renames an old --out to <out>.previous.
+  --encoding        when --in/--snapshot are not UTF-8 (windows-1252, utf-16le); otherwise refused
+  Pulled CSV: text that Excel would run as a formula (= + - @) starts with ' ; push takes it off.
   --snapshot        the CSV as pulled: only changed fields are sent, unchanged rows are not sent
   --batch-size      rows per request (default 100); --max-batch-size lets it grow while Halo is fast
   --allow-create    rows without an id create records (otherwise they are skipped)
   --dry-run         check every row, send no write (Halo validates where the entity supports it)
   --dont-fire-automations  ask Halo not to run automations/rules (entities that support it)
   --verify          read written rows back and report fields Halo did not take
-Ctrl+C during a push: the batch in flight finishes, the rest is NotSent, results are written.
+Ctrl+C or SIGTERM during a push: the batch in flight finishes, the rest is NotSent, results are written.
 Progress goes to stderr. Exit codes: 0 every row Updated/Created/Unchanged, 1 some rows failed,
 were skipped or are unknown, 2 usage, sign-in or connection error.`;

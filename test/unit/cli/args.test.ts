@@ -28,7 +28,12 @@ describe("parseCliArgs", () => {
     );
     expect(args).toEqual({
       command: "push",
-      connection: { url: "https://acme.halopsa.com", clientId: "abc", clientSecret: "s3" },
+      connection: {
+        url: "https://acme.halopsa.com",
+        clientId: "abc",
+        clientSecret: "s3",
+        secretOnCommandLine: true,
+      },
       entity: "Client",
       input: "rows.csv",
       snapshot: "orig.csv",

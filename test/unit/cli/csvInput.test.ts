@@ -1,5 +1,5 @@
 /** Issue 11, defects 3, 4, 7 and 8: what the command line reads from a CSV and what it writes. */
-import { buildPlan } from "../../../src/bulk/plan";
+import { buildPlan } from "../../../src/bulk";
 import { decodeCsv } from "../../../src/cli/csvEncoding";
 import { parseCsv } from "../../../src/cli/csvFiles";
 import { neutraliseFormula, restoreFormula } from "../../../src/cli/formulaText";
