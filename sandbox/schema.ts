@@ -1,20 +1,20 @@
 /**
- * The sandbox's view of Halo's entity schemas. Field names and types come from src/halo/schema
- * (generated from sandbox/halo-openapi.json), never from a hand list; this module only adds what the
- * sandbox needs on top: which fields become table columns.
+ * The sandbox's view of Halo's entity schemas: field names and types come from the schema generated
+ * from Halo's OpenAPI file (src/halo/generated, read by its schemaFile.ts), never from a hand list nor
+ * the client's own code; this module only adds what the sandbox needs on top: which fields become
+ * table columns.
  */
 import {
-  entityNames,
-  entitySchema,
+  generatedEntities,
   type EntitySchema,
   type FieldSchema,
   type FieldType,
-} from "../src/halo/schema";
+} from "../src/halo/generated/schemaFile";
 
 export type { EntitySchema, FieldSchema, FieldType };
 
-export function servedEntities(): EntitySchema[] {
-  return entityNames().map((name) => entitySchema(name));
+export function servedEntities(): readonly EntitySchema[] {
+  return generatedEntities();
 }
 
 /** The entity for a path segment ("client", "Tickets"), case-insensitively; undefined when unknown. */

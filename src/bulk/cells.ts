@@ -25,10 +25,7 @@ export function cellAddress(columnIndex0: number, rowNumber: number): string {
   return `${columnLetters(columnIndex0)}${rowNumber}`;
 }
 
-/**
- * Every error value Excel can put in a cell, as `range.values` and custom functions spell it. The one
- * list for the add-in and the workbench (workbench/model/types.ts imports it).
- */
+/** Every error value Excel can put in a cell, as `range.values` and custom functions spell it. */
 export const EXCEL_ERROR_CODES = [
   "#NULL!",
   "#DIV/0!",

@@ -3,12 +3,33 @@
  * (workbench/formula) and the Excel API emulation (workbench/excel) share.
  * Rows and columns are 0-based everywhere in the model; A1 is (0, 0).
  */
-import { EXCEL_ERROR_CODES, type ExcelErrorCode } from "../../src/bulk/cells";
 
-/** Excel's error values, as a cell shows them and as Range.values returns them (one list with src/bulk). */
-export type ErrorCode = ExcelErrorCode;
+/**
+ * Excel's error values, as a cell shows them and as Range.values returns them, from Excel's own list
+ * (not the add-in's: the workbench is an independent Excel host, so the add-in is tested against Excel's
+ * spelling rather than its own).
+ */
+export const ERROR_CODES = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+  "#EXTERNAL!",
+] as const;
 
-export const ERROR_CODES: readonly ErrorCode[] = EXCEL_ERROR_CODES;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** An error value held by a cell (a formula result, or typed as "#N/A"); `message` is the tooltip text. */
 export class CellError {

@@ -1,6 +1,6 @@
 /** HALO.PAYLOAD, HALO.JSON, HALO.ARRAY and HALO.VALIDATE with the values Excel passes them. */
 import { array, json, payload, validate, version } from "../../../src/functions/functions";
-import { excelError } from "../../../src/functions/excelErrors";
+import { customFunctionError } from "../../../src/office/customFunctionError";
 import { installCustomFunctionsStub, StubExcelError, thrownExcelError } from "./customFunctionsStub";
 
 let uninstall: () => void;
@@ -136,7 +136,7 @@ describe("Excel errors outside Excel", () => {
   it("uses a stand-in with the same code and message when CustomFunctions is absent", () => {
     uninstall();
     try {
-      expect(excelError("#N/A", "not found")).toEqual({ code: "#N/A", message: "not found" });
+      expect(customFunctionError("#N/A", "not found")).toEqual({ code: "#N/A", message: "not found" });
     } finally {
       uninstall = installCustomFunctionsStub();
     }

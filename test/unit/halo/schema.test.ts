@@ -8,7 +8,8 @@ import {
   readSpec,
   renderSchemaFile,
 } from "../../../scripts/generate-schema";
-import { customFieldSchema, decodeField, entityNames, entitySchema } from "../../../src/halo/schema";
+import { decodeField } from "../../../src/halo/generated/schemaFile";
+import { customFieldSchema, entityNames, entitySchema } from "../../../src/halo/schema";
 import { HaloError } from "../../../src/halo/errors";
 
 const root = resolve(__dirname, "../../..");
