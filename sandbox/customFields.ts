@@ -21,7 +21,7 @@ const TYPE_CODE: Record<CustomFieldKind, number> = { text: 0, integer: 5, decima
 
 /**
  * Entities whose POST replaces the whole customfields list (fields left out are cleared); the others
- * merge (fields left out keep their value). halo-api.md: "Some entities replace the whole list".
+ * merge (fields left out keep their value). Halo documents that "some entities replace the whole list".
  */
 export const REPLACES_CUSTOMFIELDS: ReadonlySet<string> = new Set(["Site", "Asset"]);
 

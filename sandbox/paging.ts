@@ -1,6 +1,6 @@
 /**
  * Halo's list paging: `pageinate=true&page_size=N&page_no=P` (1-based). Without paging Halo lists stop
- * silently near 1,000 records (halo-api.md), which the sandbox reproduces so clients learn to page.
+ * silently near 1,000 records (as Halo documents), which the sandbox reproduces so clients learn to page.
  */
 import { SandboxHttpError, type Query } from "./http";
 
