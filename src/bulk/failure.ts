@@ -1,32 +1,9 @@
 /**
- * What a failed POST means for the rows in it, which decides what the run does next:
- * - "rejected": Halo refused the request (400) and saved nothing: bisect to find the bad rows.
- * - "ambiguous": the answer was lost after sending (time-out, reset, 502/504): never resend,
- *   mark the rows Unknown and read updates back.
- * - "retry": provably not applied (429, refused connection, 503 before processing): wait, send again.
- * - "fatal": nothing more can succeed (sign-in, permission, CORS, configuration): stop the run.
+ * Reading a failed request for the run. What a failure means (retry, lost, rejected, fatal) is the
+ * Halo client's one classifier (classifyFailure in src/halo/retry.ts); here: the message for a row,
+ * whether it was a time-out, and which object of a batch Halo's 400 names.
  */
 import { isHaloError } from "../halo";
-
-export type FailureClass = "rejected" | "ambiguous" | "retry" | "fatal";
-
-export function classifyFailure(error: unknown): FailureClass {
-  if (!isHaloError(error)) return "ambiguous";
-  switch (error.kind) {
-    case "Validation":
-      return "rejected";
-    case "Auth":
-    case "Permission":
-    case "Cors":
-    case "Config":
-    case "NotFound":
-      return "fatal";
-    case "RateLimited":
-      return "retry";
-    default:
-      return error.mayHaveApplied ? "ambiguous" : "retry";
-  }
-}
 
 export function failureMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
@@ -41,7 +18,13 @@ export function isTimeout(error: unknown): boolean {
   return isHaloError(error) && (error.kind === "Timeout" || error.status === 504);
 }
 
-/** Milliseconds Halo asked for, when it said (Retry-After). */
-export function retryAfter(error: unknown): number | undefined {
-  return isHaloError(error) ? error.retryAfterMs : undefined;
+/**
+ * The position, in the array sent, of the object Halo's 400 names: its JSON converter says
+ * `Path '[3].item_tax_code'` (or `Path '[3]'`). Undefined when the message names no object.
+ */
+export function rejectedIndex(error: unknown, batchLength: number): number | undefined {
+  const match = /\bPath '\[(\d+)\]/.exec(failureMessage(error));
+  if (!match) return undefined;
+  const index = Number(match[1]);
+  return index < batchLength ? index : undefined;
 }

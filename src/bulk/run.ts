@@ -1,22 +1,36 @@
 /**
- * Executes a plan through the Halo port: one batch in flight per instance, adaptive batch size,
- * 400s bisected down to the bad rows, ambiguous failures never resent (read back instead), and
- * exactly one result per planned row. Pause/resume/cancel between batches; progress events with
- * an ETA computed from the injected clock.
+ * Executes a plan through the Halo port: one batch in flight per instance, adaptive batch size, and
+ * exactly one result per planned row. The port (the Halo client) is the one retry layer: it repeats
+ * what is safe to repeat. The run decides what a failed batch means for its rows:
+ * - rejected (400): the row Halo's message names (`Path '[3]...'`) fails and the rest go again in
+ *   one request; without a name, the batch is bisected down to the bad rows;
+ * - answer lost (time-out, reset, 500/502/504): rows safe to send again (updates: repeatSafety.ts)
+ *   are resent; the others (creates...) are read back, and those proven not applied are resent;
+ * - fatal, or Halo refusing every attempt the budget allows (429s): the run stops.
+ * Every row's sends, the client's retries included, draw on one budget (the retry policy's
+ * maxAttempts). Pause/resume/cancel between batches; progress events with an ETA.
  */
-import { isHaloError } from "../halo";
+import {
+  classifyFailure,
+  defaultRetryPolicy,
+  isHaloError,
+  retryDelayMs,
+  type RetryEvent,
+  type RetryPolicy,
+} from "../halo";
 import { batchLength } from "./batch";
 import { BatchSizer } from "./batchSizer";
-import { classifyFailure, failureMessage, isTimeout } from "./failure";
-import type { HaloPort, PortPostResult } from "./haloPort";
+import { failureMessage, isTimeout, rejectedIndex } from "./failure";
+import type { HaloPort, PortCall, PortPostResult } from "./haloPort";
 import { withInstanceLock } from "./instanceLock";
+import { settleLostRows, type LostOutcome } from "./lostAnswer";
 import type { HaloObject } from "./payload";
 import type { Plan, PlannedRow } from "./planTypes";
 import { describeMismatches, fieldsNotTaken } from "./readBack";
 import { prepareRow } from "./prepareRow";
+import { isRepeatSafe, isWriteOnlyField } from "./repeatSafety";
 import type { RowResult, RowStatus } from "./rowResult";
 import { RunControl } from "./runControl";
-import { withRetries, type RetryPolicy } from "./retry";
 import { RunMeter } from "./runMeter";
 import type { JournalEntry, RunHandle, RunOptions, RunReport } from "./runTypes";
 import { settleWithoutSending } from "./settleWithoutSending";
@@ -29,6 +43,12 @@ interface Entry {
   before?: HaloObject;
   /** The batch this row was first sent in (bisected halves keep it). */
   origin?: Origin;
+  /** HTTP requests that carried this row so far (every attempt): bounded by the retry policy. */
+  sends: number;
+  /** Why the answer to an earlier send of this row was lost, while Halo may hold it already. */
+  lost?: string;
+  /** Why this row is being sent again, for its message. */
+  again?: string;
 }
 
 /** A batch as first cut from the queue, followed through bisection. */
@@ -66,7 +86,10 @@ class RunEngine {
   /** Rows to send, in order; those before `head` have been taken into batches. */
   private readonly queue: Entry[] = [];
   private head = 0;
-  private readonly bisected: Entry[][] = [];
+  /** Batches to send before the queue's next: bisected halves, a rejected batch's rest, resends. */
+  private readonly pending: Entry[][] = [];
+  /** Records this run created: a lost create's read-back never takes one of them for its own. */
+  private readonly createdIds = new Set<number>();
   private finished = false;
   /** Why the run stopped sending early though Halo is reachable (every row of a batch rejected). */
   private halted: string | undefined;
@@ -86,19 +109,15 @@ class RunEngine {
       fastMs: options.fastMs ?? DEFAULT_FAST_MS,
       growthFactor: GROWTH_FACTOR,
     });
-    this.retry = {
-      clock: options.clock,
-      maxRetries: options.maxRetries ?? 5,
-      baseMs: options.retryBaseMs ?? 1000,
-      onWait: (ms) => this.noteWait(ms),
-    };
+    this.retry = { ...defaultRetryPolicy, ...options.retry };
   }
 
   async run(): Promise<RunReport> {
     for (const row of this.plan.rows) {
       const settled = settleWithoutSending(row, this.plan.flags);
       if (settled) this.record(settled);
-      else if (row.object) this.queue.push({ row, object: row.object, bytes: row.bytes, prepared: false });
+      else if (row.object)
+        this.queue.push({ row, object: row.object, bytes: row.bytes, prepared: false, sends: 0 });
     }
     this.meter.willSend(this.queue.length);
     const unsubscribe = this.port.onRateLimitWait?.((ms) => this.noteWait(ms));
@@ -114,8 +133,8 @@ class RunEngine {
     const why = this.fatal
       ? `the run stopped: ${this.fatal.message}`
       : (this.halted ?? "the run was cancelled");
-    for (const entry of [...this.bisected.flat(), ...this.queue.slice(this.head)])
-      if (this.results[entry.row.key] === undefined) this.settle(entry, "NotSent", `Not sent: ${why}.`);
+    for (const entry of [...this.pending.flat(), ...this.queue.slice(this.head)])
+      if (this.results[entry.row.key] === undefined) this.notSent(entry, `${why}.`);
     this.finished = true;
     this.emit();
     return this.report();
@@ -131,10 +150,13 @@ class RunEngine {
 
   /** Sends one batch; false when nothing is left. */
   private async sendNext(): Promise<boolean> {
-    const bisecting = this.bisected.length > 0;
-    const batch = bisecting ? this.bisected.shift() : await this.takeBatch();
+    const again = this.pending.length > 0;
+    const batch = again ? this.pending.shift() : await this.takeBatch();
     if (!batch || batch.length === 0) return false;
-    await this.send(batch, bisecting);
+    const doneBefore = this.meter.rowsDone;
+    await this.send(batch, !again);
+    this.meter.sent(this.meter.rowsDone - doneBefore);
+    this.emit();
     return true;
   }
 
@@ -148,6 +170,7 @@ class RunEngine {
       if (unprepared.length === 0) {
         this.head += length;
         const origin: Origin = { rows: length, open: length, rejected: 0 };
+        // Rows read first (custom fields, before-images) are settled by sends from here on.
         for (const entry of candidates) entry.origin = origin;
         return candidates;
       }
@@ -192,52 +215,168 @@ class RunEngine {
     }
   }
 
-  private async send(batch: Entry[], bisecting: boolean): Promise<void> {
+  /** What every port call of this run passes: attempts counted, 429 waits shown. */
+  private call(kind: "write" | "read", onSend: () => void = () => {}, maxAttempts?: number): PortCall {
+    return {
+      ...(maxAttempts === undefined ? {} : { maxAttempts }),
+      onSend: () => {
+        onSend();
+        this.meter.request(kind);
+      },
+      onRetry: (event) => this.retried(event),
+    };
+  }
+
+  /** Sends a batch; `fresh` when cut from the queue (only those tell the sizer about Halo's speed). */
+  private async send(batch: Entry[], fresh: boolean): Promise<void> {
     const objects = batch.map((e) => ({ ...e.object, ...this.plan.flags.objectFields }));
     const sentAt = this.options.clock.now();
+    // The batch goes with the attempts its most-sent row has left: no row goes past the budget.
+    const attemptsLeft = this.retry.maxAttempts - Math.max(...batch.map((e) => e.sends));
     let answers: PortPostResult[];
     try {
-      answers = await withRetries(this.retry, () => {
-        this.meter.request("write");
-        return this.port.post(this.plan.entity, objects);
-      });
+      answers = await this.port.post(
+        this.plan.entity,
+        objects,
+        this.call("write", () => batch.forEach((e) => e.sends++), Math.max(1, attemptsLeft)),
+      );
     } catch (error) {
       await this.failed(batch, error);
       return;
     }
-    if (!bisecting) this.sizer.succeeded(batch.length, this.options.clock.now() - sentAt);
+    if (fresh) this.sizer.succeeded(batch.length, this.options.clock.now() - sentAt);
     const answerAt = new Map(answers.map((a) => [a.index, a]));
+    const unanswered = batch.filter((_, index) => !answerAt.has(index));
     for (const [index, entry] of batch.entries()) {
       const answer = answerAt.get(index);
       if (answer) await this.saved(entry, answer);
-      else await this.settleAmbiguous(entry, "Halo's answer did not include this row");
     }
-    this.meter.sent(batch.length);
-    this.emit();
+    if (unanswered.length > 0) await this.lostAnswer(unanswered, "Halo's answer did not include this row");
   }
 
   private async failed(batch: Entry[], error: unknown): Promise<void> {
-    const kind = classifyFailure(error);
     const message = failureMessage(error);
-    if (kind === "rejected" && batch.length > 1) {
+    switch (classifyFailure(error)) {
+      case "rejected":
+        this.rejectedBatch(batch, error);
+        return;
+      case "lost":
+        if (isTimeout(error)) this.sizer.timedOut();
+        await this.lostAnswer(batch, message.replace(/\.+$/, ""), error);
+        return;
+      case "retry": {
+        // Halo refused every attempt the budget allowed (429s, refused connections): the rest would fare alike.
+        const sends = Math.max(...batch.map((e) => e.sends));
+        this.stop(error, `${message} (${sends} attempts)`);
+        for (const entry of batch) this.notSent(entry, `${message} (${sends} attempts).`);
+        return;
+      }
+      default:
+        // Provably not applied, and nothing more will succeed (sign-in, permission, configuration).
+        this.stop(error);
+        for (const entry of batch) this.notSent(entry, message);
+    }
+  }
+
+  /**
+   * Halo refused the request and saved none of it. When its message names the object (a JSON path
+   * such as `Path '[3].item_tax_code'`), that row fails and the rest go again in one request;
+   * otherwise the batch is halved until the bad rows stand alone.
+   */
+  private rejectedBatch(batch: Entry[], error: unknown): void {
+    const message = failureMessage(error);
+    const index = rejectedIndex(error, batch.length);
+    if (index !== undefined) {
+      this.rejected(batch[index], message);
+      const rest = batch.filter((_, i) => i !== index);
+      if (rest.length > 0) this.pending.unshift(rest);
+    } else if (batch.length > 1) {
       const half = Math.ceil(batch.length / 2);
-      this.bisected.unshift(batch.slice(0, half), batch.slice(half));
-      return;
+      this.pending.unshift(batch.slice(0, half), batch.slice(half));
+    } else this.rejected(batch[0], message);
+  }
+
+  /**
+   * The answer was lost after sending: Halo may or may not have saved the rows. Rows safe to send
+   * again are resent; the others are read back, settled when that proves their fate, and resent when
+   * it proves Halo did not apply them. A row that has used its attempts ends Unknown.
+   */
+  private async lostAnswer(batch: Entry[], message: string, error?: unknown): Promise<void> {
+    for (const entry of batch) entry.lost = entry.again = message;
+    const again = batch.filter((e) => isRepeatSafe(this.plan.entity, e.row, this.plan.flags));
+    const readBack = batch.filter((e) => !again.includes(e));
+    if (readBack.length > 0) {
+      // Halo may still be saving what we gave up waiting for: let it finish before reading back.
+      await this.options.clock.sleep(this.options.readBackDelayMs ?? DEFAULT_READ_BACK_DELAY_MS);
+      const outcomes = await settleLostRows(
+        readBack.map((e) => ({ row: e.row, object: e.object, ...(e.before ? { before: e.before } : {}) })),
+        {
+          port: this.port,
+          entity: this.plan.entity,
+          flagFields: this.plan.flags.objectFields,
+          writeOnly: (field) => isWriteOnlyField(this.plan.entity, field),
+          createdIds: this.createdIds,
+          call: this.call("read"),
+        },
+      );
+      readBack.forEach((entry, i) => {
+        if (this.settleLost(entry, outcomes[i], message)) again.push(entry);
+      });
     }
-    if (kind === "rejected") for (const entry of batch) this.rejected(entry, message);
-    else if (kind === "ambiguous") {
-      if (isTimeout(error)) this.sizer.timedOut();
-      // Halo may still be working on a request whose answer we gave up on: let it finish first.
-      if (batch.some((e) => e.row.action === "update") && !this.plan.flags.serverValidate)
-        await this.options.clock.sleep(this.options.readBackDelayMs ?? DEFAULT_READ_BACK_DELAY_MS);
-      for (const entry of batch) await this.settleAmbiguous(entry, message.replace(/\.+$/, ""));
+    const resend: Entry[] = [];
+    for (const entry of again) {
+      if (entry.sends < this.retry.maxAttempts) resend.push(entry);
+      else
+        this.settle(
+          entry,
+          "Unknown",
+          `${message}. Sent ${entry.sends} time${entry.sends === 1 ? "" : "s"} and every answer was lost; check Halo before sending it again.`,
+          entry.row.id,
+        );
+    }
+    if (resend.length === 0) return;
+    // Keep the plan's order: the rows go again as one batch, next.
+    resend.sort((a, b) => a.row.key - b.row.key);
+    const backOff = retryDelayMs(error, Math.max(...resend.map((e) => e.sends)), this.retry);
+    if (backOff !== undefined) await this.options.clock.sleep(backOff);
+    this.pending.unshift(resend);
+  }
+
+  /** Settles a read-back row; true when it is proven not applied and should be sent again. */
+  private settleLost(entry: Entry, outcome: LostOutcome, message: string): boolean {
+    const { row } = entry;
+    if (outcome.kind === "unapplied") {
+      entry.lost = undefined;
+      return true;
+    }
+    if (outcome.kind === "unknown") {
+      const what = row.action === "create" ? "the record may have been created" : "Halo may hold the change";
+      this.settle(
+        entry,
+        "Unknown",
+        `${message}. Not resent: ${what}, and ${outcome.why}; check Halo before sending it again.`,
+        row.id,
+      );
+      return false;
+    }
+    if (row.action === "create") {
+      if (outcome.id !== undefined) this.createdIds.add(outcome.id);
+      this.settle(
+        entry,
+        "Created",
+        `Created (${message}; reading back found record ${outcome.id}).`,
+        outcome.id,
+      );
     } else {
-      // Provably not applied, and nothing more will succeed (sign-in, permission, no connection).
-      this.stop(error);
-      for (const entry of batch) this.settle(entry, "NotSent", `Not sent: ${message}`);
+      this.keepBeforeImage(entry);
+      this.settle(
+        entry,
+        "Updated",
+        `Updated (${message}; reading the record back shows the change).`,
+        row.id,
+      );
     }
-    this.meter.sent(batch.length);
-    this.emit();
+    return false;
   }
 
   private async saved(entry: Entry, answer: PortPostResult): Promise<void> {
@@ -247,57 +386,22 @@ class RunEngine {
       this.settle(entry, status, "Dry run: Halo validated this row; nothing was saved.");
       return;
     }
+    const again = entry.again === undefined ? "" : ` (sent again: ${entry.again})`;
     if (row.action === "create") {
       const id = answer.id;
+      if (id !== undefined) this.createdIds.add(id);
       this.settle(
         entry,
         "Created",
-        id === undefined ? "Created; Halo did not return the new id." : "Created.",
+        id === undefined ? `Created${again}; Halo did not return the new id.` : `Created${again}.`,
         id,
       );
       if (id !== undefined && this.options.verifyAfterWrite) await this.verify(entry, id);
       return;
     }
     this.keepBeforeImage(entry);
-    this.settle(entry, "Updated", "Updated.", row.id);
+    this.settle(entry, "Updated", `Updated${again}.`, row.id);
     if (this.options.verifyAfterWrite) await this.verify(entry, row.id as number);
-  }
-
-  /** The answer was lost after sending: never resend; for updates, read back to settle it. */
-  private async settleAmbiguous(entry: Entry, message: string): Promise<void> {
-    const { row } = entry;
-    if (row.action !== "update" || this.plan.flags.serverValidate) {
-      const what =
-        row.action === "create" ? "the record may have been created" : "it may have been validated";
-      this.settle(entry, "Unknown", `${message}. Not resent: ${what}; check Halo before sending it again.`);
-      return;
-    }
-    this.keepBeforeImage(entry);
-    try {
-      const record = await this.read(row.id as number);
-      const missing = fieldsNotTaken(entry.object, record, this.plan.flags.objectFields);
-      if (missing.length === 0)
-        this.settle(
-          entry,
-          "Updated",
-          `Updated (${message}; reading the record back shows the change).`,
-          row.id,
-        );
-      else
-        this.settle(
-          entry,
-          "Unknown",
-          `${message}. Not resent; reading back shows ${describeMismatches(missing)}.`,
-          row.id,
-        );
-    } catch (readError) {
-      this.settle(
-        entry,
-        "Unknown",
-        `${message}. Not resent, and reading it back failed: ${failureMessage(readError)}.`,
-        row.id,
-      );
-    }
   }
 
   private async verify(entry: Entry, id: number): Promise<void> {
@@ -344,22 +448,38 @@ class RunEngine {
   }
 
   private read(id: number): Promise<HaloObject> {
-    return withRetries(this.retry, () => {
-      this.meter.request("read");
-      return this.port.get(this.plan.entity, id);
-    });
+    return this.port.get(this.plan.entity, id, this.call("read"));
+  }
+
+  /** A retry the client is about to wait for: a 429's wait is a rate-limit wait the user sees. */
+  private retried(event: RetryEvent): void {
+    if (event.error.kind === "RateLimited") this.noteWait(event.delayMs);
+  }
+
+  /** A row the run will not send: NotSent, or Unknown when an earlier send's answer was lost. */
+  private notSent(entry: Entry, reason: string): void {
+    if (entry.lost === undefined) this.settle(entry, "NotSent", `Not sent: ${reason}`);
+    else
+      this.settle(
+        entry,
+        "Unknown",
+        `${entry.lost}, and it was not sent again: ${reason} Check Halo before sending it again.`,
+        entry.row.id,
+      );
   }
 
   private isFatal(error: unknown): boolean {
     return classifyFailure(error) === "fatal" && !(isHaloError(error) && error.kind === "NotFound");
   }
 
-  private stop(error: unknown): void {
-    this.fatal ??= { kind: isHaloError(error) ? error.kind : "Unknown", message: failureMessage(error) };
+  private stop(error: unknown, message = failureMessage(error)): void {
+    this.fatal ??= { kind: isHaloError(error) ? error.kind : "Unknown", message };
   }
 
   private settle(entry: Entry, status: RowStatus, message: string, id?: number): void {
     const { row } = entry;
+    // Halo may hold an Unknown update: undo writes its old values back (harmless if it does not).
+    if (status === "Unknown" && row.action === "update") this.keepBeforeImage(entry);
     if (entry.origin) entry.origin.open--;
     this.record({
       key: row.key,
@@ -384,7 +504,15 @@ class RunEngine {
 
   private emit(): void {
     const state = this.finished ? "done" : this.control.state;
-    this.options.onProgress?.(this.meter.progress(state, this.sizer.size));
+    this.options.onProgress?.(
+      this.meter.progress(state, {
+        batchSize: this.sizer.size,
+        extraRequests: this.pending.length,
+        ...(this.port.rateLimitForecast
+          ? { forecast: (requests, spacingMs) => this.port.rateLimitForecast?.(requests, spacingMs) }
+          : {}),
+      }),
+    );
   }
 
   private report(): RunReport {
@@ -399,6 +527,7 @@ class RunEngine {
       writes: this.meter.writes,
       reads: this.meter.reads,
       rateLimitWaits: this.meter.waits,
+      rateLimitWaitMs: this.meter.waitMs,
       elapsedMs: this.meter.elapsedMs,
       cancelled: this.control.isCancelled,
       ...(this.halted ? { halted: this.halted } : {}),

@@ -1,10 +1,20 @@
 /**
- * A run's counters and its progress events: rows done, requests (writes and reads), rate-limit
- * waits, and an ETA from the pace of the rows sent so far, all timed by the injected clock.
+ * A run's counters and its progress events: rows done, requests (writes and reads, every attempt),
+ * rate-limit waits, and an ETA: the pace of the rows sent so far (waits left out) for the rows
+ * left, plus the rate-limit waits still to come (the limiter's forecast for the requests left, or
+ * at least the wait under way), all timed by the injected clock.
  */
-import type { Clock } from "../halo";
+import type { Clock, RateLimitForecast } from "../halo";
 import type { RunState } from "./runControl";
 import type { RunProgress } from "./runTypes";
+
+/** What the run knows about the work left, for the ETA. */
+export interface WorkAhead {
+  batchSize: number;
+  /** Requests queued beyond the rows' own batches (resends and bisection halves waiting to go). */
+  extraRequests: number;
+  forecast?: (requests: number, spacingMs: number) => RateLimitForecast | undefined;
+}
 
 export class RunMeter {
   requests = 0;
@@ -19,6 +29,9 @@ export class RunMeter {
   private sendingSince: number | undefined;
   /** Time paused since sending began: left out of the pace, or a long pause would inflate the ETA. */
   private pausedMs = 0;
+  /** Rate-limit waits since sending began, and when the last one ends: left out of the pace too. */
+  private waitMsWhileSending = 0;
+  private lastWaitEndsAt = 0;
   private waitingMs: number | undefined;
 
   constructor(
@@ -45,6 +58,11 @@ export class RunMeter {
     this.rowsSent += rows;
   }
 
+  /** Rows that go back into the queue (a lost answer resent): they are to send again. */
+  requeued(rows: number): void {
+    this.rowsSent = Math.max(0, this.rowsSent - rows);
+  }
+
   paused(ms: number): void {
     if (this.sendingSince !== undefined) this.pausedMs += ms;
   }
@@ -54,13 +72,17 @@ export class RunMeter {
     this.waits++;
     this.waitMs += ms;
     this.waitingMs = ms;
+    if (this.sendingSince !== undefined) {
+      this.waitMsWhileSending += ms;
+      this.lastWaitEndsAt = Math.max(this.lastWaitEndsAt, this.clock.now() + ms);
+    }
   }
 
   get elapsedMs(): number {
     return this.clock.now() - this.startedAt;
   }
 
-  progress(state: RunState, batchSize: number): RunProgress {
+  progress(state: RunState, ahead: WorkAhead): RunProgress {
     const progress: RunProgress = {
       state,
       rowsDone: this.rowsDone,
@@ -68,17 +90,27 @@ export class RunMeter {
       requests: this.requests,
       rateLimitWaits: this.waits,
       rateLimitWaitMs: this.waitMs,
-      batchSize,
+      batchSize: ahead.batchSize,
       elapsedMs: this.elapsedMs,
     };
     const waitingMs = this.waitingMs;
     if (waitingMs !== undefined) progress.waitingMs = waitingMs;
     this.waitingMs = undefined;
-    if (this.rowsSent > 0 && this.sendingSince !== undefined && state !== "done") {
-      const perRow = (this.clock.now() - this.sendingSince - this.pausedMs) / this.rowsSent;
-      // The wait starting now is not in the pace yet: without it a five-minute rate-limit wait shows "ETA 12 s".
-      progress.etaMs = Math.round(perRow * Math.max(0, this.rowsToSend - this.rowsSent)) + (waitingMs ?? 0);
-    }
+    if (state === "done") return progress;
+    const now = this.clock.now();
+    const rowsLeft = Math.max(0, this.rowsToSend - this.rowsSent);
+    const requestsAhead = Math.ceil(rowsLeft / Math.max(1, ahead.batchSize)) + ahead.extraRequests;
+    progress.requestsAhead = requestsAhead;
+    if (this.rowsSent === 0 || this.sendingSince === undefined) return progress;
+    // The part of the waits already behind us: the wait under way is not work.
+    const waitedMs = this.waitMsWhileSending - Math.max(0, this.lastWaitEndsAt - now);
+    const workMs = Math.max(0, now - this.sendingSince - this.pausedMs - waitedMs);
+    const paceMs = (workMs / this.rowsSent) * rowsLeft;
+    const forecast = ahead.forecast?.(requestsAhead, requestsAhead > 0 ? paceMs / requestsAhead : 0);
+    // The wait starting now is not in the forecast when its request already holds the slot.
+    const waitAheadMs = Math.max(forecast?.waitMs ?? 0, waitingMs ?? 0);
+    progress.waitAheadMs = Math.round(waitAheadMs);
+    progress.etaMs = Math.round(paceMs + waitAheadMs);
     return progress;
   }
 }

@@ -1,5 +1,5 @@
 /** The shapes a run takes and gives: options, progress events, the final report and its journal. */
-import type { Clock, HaloErrorKind } from "../halo";
+import type { Clock, HaloErrorKind, RetryPolicy } from "../halo";
 import type { HaloObject } from "./payload";
 import type { RowResult } from "./rowResult";
 import type { RunState } from "./runControl";
@@ -20,12 +20,14 @@ export interface RunOptions {
    * because the API does not say which entities do and a wiped field cannot be recovered.
    */
   replacesCustomFieldList?: (entity: string) => boolean;
-  /** After an answer is lost, wait this long before reading the rows back (default 2000): Halo may still be saving. */
+  /** After an answer is lost, wait this long before reading rows back (default 2000): Halo may still be saving. */
   readBackDelayMs?: number;
-  /** Sends of a request Halo provably did not apply (429, refused connection), before giving up. */
-  maxRetries?: number;
-  /** First back-off when Halo gave no Retry-After; doubles each time (default 1000). */
-  retryBaseMs?: number;
+  /**
+   * The one retry policy. `maxAttempts` (default 5) bounds the sends of each row, every attempt
+   * counted: the client's retries of a 429 or refused connection and the run's resends of a lost
+   * answer draw on the same budget. `baseDelayMs` is the first back-off before a resend.
+   */
+  retry?: Partial<RetryPolicy>;
   onProgress?: (progress: RunProgress) => void;
   /** Each row's result as it settles (before the run ends), so callers can save it at once. */
   onResult?: (result: RowResult) => void;
@@ -35,17 +37,21 @@ export interface RunProgress {
   state: RunState;
   rowsDone: number;
   rowsTotal: number;
-  /** HTTP requests sent by this run: writes, reads of before-images and read-backs. */
+  /** HTTP requests sent by this run, every attempt: writes, resends, retries, reads and read-backs. */
   requests: number;
-  /** How often the rate limiter (or a 429) made the run wait, and for how long in total. */
+  /** How often the rate limiter (or a 429's Retry-After) made the run wait, and for how long in total. */
   rateLimitWaits: number;
   rateLimitWaitMs: number;
   /** Set while the run is waiting right now. */
   waitingMs?: number;
   batchSize: number;
   elapsedMs: number;
-  /** Estimated ms to finish, once some rows have been sent. */
+  /** Estimated ms to finish, once some rows have been sent; includes waitAheadMs. */
   etaMs?: number;
+  /** Requests still to send (an estimate: the rows left in batches, plus resends queued). */
+  requestsAhead?: number;
+  /** Rate-limit waiting the requests still to send will meet (the limiter's forecast), 0 when none. */
+  waitAheadMs?: number;
 }
 
 /** What undo needs for one written row: the values before, and what was sent. */
@@ -67,6 +73,7 @@ export interface RunReport {
   writes: number;
   reads: number;
   rateLimitWaits: number;
+  rateLimitWaitMs: number;
   elapsedMs: number;
   cancelled: boolean;
   /** Set when the run stopped sending because Halo rejected every row of a batch (the rest would fail alike). */

@@ -1,4 +1,4 @@
-/** Run progress as one line on stderr: rows, requests, rate-limit waits, ETA. */
+/** Run progress as one line on stderr: rows, requests, rate-limit waits (past and to come), ETA. */
 import type { RunProgress } from "../bulk";
 
 function seconds(ms: number): string {
@@ -12,7 +12,10 @@ export function progressLine(p: RunProgress): string {
   if (p.rateLimitWaits > 0)
     parts.push(`${p.rateLimitWaits} rate-limit waits (${seconds(p.rateLimitWaitMs)})`);
   if (p.waitingMs !== undefined) parts.push(`waiting ${seconds(p.waitingMs)} for the rate limit`);
-  if (p.etaMs !== undefined && p.etaMs > 0) parts.push(`ETA ${seconds(p.etaMs)}`);
+  if (p.etaMs !== undefined && p.etaMs > 0) {
+    const ahead = p.waitAheadMs ?? 0;
+    parts.push(`ETA ${seconds(p.etaMs)}${ahead > 0 ? ` (incl. ${seconds(ahead)} of rate-limit waits)` : ""}`);
+  }
   if (p.state !== "running") parts.push(p.state);
   return `push: ${parts.join(", ")}`;
 }

@@ -9,7 +9,13 @@ import { systemClock, type Clock } from "./clock";
 import { HaloError, isHaloError } from "./errors";
 import { send, type FetchFn, type HttpAnswer, type HttpContext } from "./http";
 import { apiBase, normaliseInstanceUrl } from "./instance";
-import { RateLimiter, sharedRateLimiter, type RateLimitOptions, type RateLimitState } from "./rateLimit";
+import {
+  RateLimiter,
+  sharedRateLimiter,
+  type RateLimitForecast,
+  type RateLimitOptions,
+  type RateLimitState,
+} from "./rateLimit";
 import { Redactor } from "./redact";
 import { errorFromResponse, haloMessage, htmlAnswerMessage, looksLikeHtml } from "./responseErrors";
 import { defaultRetryPolicy, isSafeMethod, withRetry, type RetryEvent, type RetryPolicy } from "./retry";
@@ -30,6 +36,12 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** The request changes nothing even if it is a POST (e.g. running a report): retry it like a GET. */
   idempotent?: boolean;
+  /** Attempts for this request, first included (default the client's retry policy's). */
+  maxAttempts?: number;
+  /** Called right before each HTTP request this call sends (retries and the resend after a 401 too). */
+  onSend?: () => void;
+  /** Called before each wait for a retry of this call (the client-wide onRetry is called too). */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 export interface HaloClientOptions {
@@ -74,6 +86,8 @@ export interface HaloClient {
   authServer(signal?: AbortSignal): Promise<AuthServer>;
   /** The shared limiter's state, or undefined when limiting is off. */
   rateLimitState(): RateLimitState | undefined;
+  /** The rate-limit waits `requests` more requests, one every `spacingMs`, will meet; undefined when limiting is off. */
+  rateLimitForecast(requests: number, spacingMs: number): RateLimitForecast | undefined;
   /** Notified with the wait whenever a request waits for the rate limiter. Returns an unsubscribe. */
   onRateLimitWait(listener: (waitMs: number) => void): () => void;
   /** Masks this client's secrets and tokens (and token-looking text) in a message. */
@@ -201,6 +215,7 @@ export function createHaloClient(options: HaloClientOptions): HaloClient {
 
     const sendWith = async (token: string): Promise<HttpAnswer> => {
       await limiter?.acquire(signal);
+      requestOptions.onSend?.();
       const headers: Record<string, string> = {
         accept: "application/json",
         authorization: `Bearer ${token}`,
@@ -243,11 +258,15 @@ export function createHaloClient(options: HaloClientOptions): HaloClient {
       return parseJson<T>(answer, label, redactor);
     };
 
+    const maxAttempts = requestOptions.maxAttempts ?? policy.maxAttempts;
     return withRetry(requestOptions.idempotent === true || isSafeMethod(method), attempt, {
-      policy,
+      policy: { ...policy, maxAttempts },
       clock,
       signal,
-      onRetry: (event) => options.onRetry?.({ ...event, request: label }),
+      onRetry: (event) => {
+        requestOptions.onRetry?.(event);
+        options.onRetry?.({ ...event, request: label });
+      },
     });
   }
 
@@ -262,6 +281,7 @@ export function createHaloClient(options: HaloClientOptions): HaloClient {
     signOut: () => tokens.signOut(),
     authServer,
     rateLimitState: () => limiter?.state(),
+    rateLimitForecast: (requests, spacingMs) => limiter?.forecast(requests, spacingMs),
     onRateLimitWait: (listener) => limiter?.onWait(listener) ?? (() => undefined),
     redact: (text) => redactor.redact(text),
   };

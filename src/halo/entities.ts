@@ -3,9 +3,17 @@
  * generated schema. post() normalises Halo's answer shapes (one object, an array, a wrapper, nothing)
  * into one result per object sent.
  */
-import type { HaloClient, QueryValue } from "./client";
-import { walkPages, rowsOf, type HaloRecord, type PageInfo, type WalkResult } from "./paginate";
+import type { HaloClient, QueryValue, RequestOptions } from "./client";
+import {
+  walkPages,
+  rowsOf,
+  MAX_PAGE_SIZE,
+  type HaloRecord,
+  type PageInfo,
+  type WalkResult,
+} from "./paginate";
 import { asObject } from "./json";
+import { HaloError } from "./errors";
 import { entitySchema } from "./schema";
 
 export interface ListOptions {
@@ -24,19 +32,105 @@ export function listEntities(
   return walkPages(client, schema.path, { ...options, wrapper: schema.wrapper });
 }
 
+/** What a caller may pass on to each request of an entity call: abort, attempts, and what it sees. */
+export type CallOptions = Pick<RequestOptions, "signal" | "maxAttempts" | "onSend" | "onRetry">;
+
 export async function getEntity(
   client: Pick<HaloClient, "request">,
   entity: string,
   id: number,
-  options: { includeDetails?: boolean; signal?: AbortSignal } = {},
+  options: CallOptions & { includeDetails?: boolean } = {},
 ): Promise<HaloRecord> {
   const schema = entitySchema(entity);
-  const query = options.includeDetails === false ? {} : { includedetails: true };
+  const { includeDetails, ...call } = options;
+  const query = includeDetails === false ? {} : { includedetails: true };
   const record = await client.request<HaloRecord>("GET", `${schema.path}/${encodeURIComponent(id)}`, {
+    ...call,
     query,
-    signal: options.signal,
   });
   return record ?? {};
+}
+
+/**
+ * The list filter that selects records by a comma-separated list of ids, per entity, from Halo's
+ * OpenAPI file: only these lists have one (`ticketids` on Tickets and Opportunities, `ids` on Team).
+ * Every other entity is read one record at a time.
+ */
+const ID_LIST_FILTERS: Readonly<Record<string, string>> = {
+  Tickets: "ticketids",
+  Opportunities: "ticketids",
+  Team: "ids",
+};
+
+/** Whether `entity` can be read many records per request (see ID_LIST_FILTERS). */
+export function hasIdListFilter(entity: string): boolean {
+  return entitySchema(entity).entity in ID_LIST_FILTERS;
+}
+
+/**
+ * Records by id in as few requests as Halo allows: a list filtered by ids (100 per page) where the
+ * entity has such a filter, else one GET each (with details). A list row holds the record's plain
+ * fields, not its custom fields: pass `needDetails` when those matter, to read one by one.
+ * Ids Halo does not return are absent from the map.
+ */
+export async function getEntities(
+  client: Pick<HaloClient, "request">,
+  entity: string,
+  ids: readonly number[],
+  options: CallOptions & { needDetails?: boolean } = {},
+): Promise<Map<number, HaloRecord>> {
+  const schema = entitySchema(entity);
+  const { needDetails, ...call } = options;
+  const found = new Map<number, HaloRecord>();
+  const filter = ID_LIST_FILTERS[schema.entity];
+  if (filter === undefined || needDetails === true) {
+    for (const id of ids) {
+      try {
+        found.set(id, await getEntity(client, entity, id, call));
+      } catch (error) {
+        if (!(error instanceof HaloError && error.kind === "NotFound")) throw error;
+      }
+    }
+    return found;
+  }
+  for (let start = 0; start < ids.length; start += MAX_PAGE_SIZE) {
+    const chunk = ids.slice(start, start + MAX_PAGE_SIZE);
+    const answer = await client.request<unknown>("GET", schema.path, {
+      ...call,
+      query: { [filter]: chunk.join(","), pageinate: true, page_size: chunk.length, page_no: 1 },
+    });
+    for (const row of rowsOf(answer, schema.wrapper)) {
+      const id = Number(row.id);
+      if (chunk.includes(id)) found.set(id, row);
+    }
+  }
+  return found;
+}
+
+/**
+ * Lists whose GET takes no `order`/`orderdesc`/`pageinate` in Halo's OpenAPI file: their newest
+ * records cannot be asked for.
+ */
+const UNORDERED_LISTS: ReadonlySet<string> = new Set(["Actions", "Agent", "Project", "Team", "Status"]);
+
+/**
+ * The `count` most recently created records (highest ids first), in one request; undefined when
+ * the entity's list cannot be ordered (UNORDERED_LISTS).
+ */
+export async function newestEntities(
+  client: Pick<HaloClient, "request">,
+  entity: string,
+  count: number,
+  options: CallOptions = {},
+): Promise<HaloRecord[] | undefined> {
+  const schema = entitySchema(entity);
+  if (UNORDERED_LISTS.has(schema.entity)) return undefined;
+  const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, count));
+  const answer = await client.request<unknown>("GET", schema.path, {
+    ...options,
+    query: { order: "id", orderdesc: true, pageinate: true, page_size: pageSize, page_no: 1 },
+  });
+  return rowsOf(answer, schema.wrapper);
 }
 
 export interface PostResult {
@@ -100,14 +194,10 @@ export async function postEntities(
   client: Pick<HaloClient, "request">,
   entity: string,
   objects: HaloRecord[],
-  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+  options: CallOptions & { timeoutMs?: number } = {},
 ): Promise<PostResult[]> {
   const schema = entitySchema(entity);
   if (objects.length === 0) return [];
-  const answer = await client.request<unknown>("POST", schema.path, {
-    body: objects,
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-  });
+  const answer = await client.request<unknown>("POST", schema.path, { ...options, body: objects });
   return normalisePostAnswer(objects, answer, schema.wrapper);
 }

@@ -16,16 +16,25 @@ export type { FetchFn, HttpContext } from "./http";
 export { systemClock } from "./clock";
 export type { Clock } from "./clock";
 export { HaloError, isHaloError } from "./errors";
+export { classifyFailure, defaultRetryPolicy, retryDelayMs } from "./retry";
+export type { FailureClass, RetryEvent, RetryPolicy } from "./retry";
 export type { HaloErrorKind } from "./errors";
 export { normaliseInstanceUrl } from "./instance";
 export { RateLimiter, sharedRateLimiter } from "./rateLimit";
-export type { RateLimitOptions, RateLimitState } from "./rateLimit";
+export type { RateLimitForecast, RateLimitOptions, RateLimitState } from "./rateLimit";
 export { MemoryTokenStore, tokenKey } from "./tokenStore";
 export type { TokenSet, TokenStore } from "./tokenStore";
 export { walkPages } from "./paginate";
 export type { HaloRecord, PageInfo, WalkOptions, WalkResult } from "./paginate";
-export { listEntities, getEntity, postEntities } from "./entities";
-export type { ListOptions, PostResult } from "./entities";
+export {
+  listEntities,
+  getEntity,
+  getEntities,
+  newestEntities,
+  hasIdListFilter,
+  postEntities,
+} from "./entities";
+export type { CallOptions, ListOptions, PostResult } from "./entities";
 export { listReports, loadReport, runSql, readPublished } from "./reports";
 export type { LoadedReport, ReportSummary } from "./reports";
 export type { ReportColumn, ReportColumnType, ReportRow, ReportValue } from "./reportValues";

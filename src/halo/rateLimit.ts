@@ -30,6 +30,16 @@ export interface RateLimitState {
   waiting: number;
 }
 
+/** What the limiter will make a number of further requests wait (see RateLimiter.forecast). */
+export interface RateLimitForecast {
+  /** How many of them will have to wait for a slot (or for a Retry-After pause). */
+  waits: number;
+  /** Their waiting added up. */
+  waitMs: number;
+  /** When the last of them would be admitted (ms epoch). */
+  lastAdmittedAt: number;
+}
+
 export const DEFAULT_RATE_LIMIT = 300;
 export const DEFAULT_RATE_WINDOW_MS = 300_000;
 export const DEFAULT_RATE_MARGIN_MS = 1000;
@@ -94,6 +104,35 @@ export class RateLimiter {
       windowMs: this.windowMs,
       nextFreeAt: this.nextFreeAt(now),
       waiting: this.waiting,
+    };
+  }
+
+  /**
+   * The waits `requests` more requests will meet when sent one every `spacingMs` (the pace of the
+   * caller's own work) from now, given the requests already in the window: lets a run count the
+   * rate-limit waits still to come into its ETA, not only the one under way.
+   */
+  forecast(requests: number, spacingMs: number): RateLimitForecast {
+    const now = this.clock.now();
+    this.prune(now);
+    const stamps = [...this.stamps];
+    let at = now;
+    let waits = 0;
+    let waitMs = 0;
+    for (let i = 0; i < requests; i++) {
+      const windowFree = stamps.length >= this.limit ? stamps[stamps.length - this.limit] + this.slotMs : at;
+      const admitted = Math.max(at, windowFree, this.blockedUntil);
+      if (admitted > at) {
+        waits++;
+        waitMs += admitted - at;
+      }
+      stamps.push(admitted);
+      at = admitted + Math.max(0, spacingMs);
+    }
+    return {
+      waits,
+      waitMs,
+      lastAdmittedAt: stamps.length > this.stamps.length ? stamps[stamps.length - 1] : now,
     };
   }
 

@@ -1,11 +1,16 @@
 /**
- * When to try a request again, and after how long. Reads (GET) are safe to repeat, so they retry on
- * 429, 5xx, network failures and time-outs. Writes (POST) retry only when the failure proves nothing
- * was applied (429, 503, connection refused: HaloError.mayHaveApplied === false); never after a
- * time-out, reset, 500, 502 or 504, where Halo may have saved the write.
+ * The one retry layer. `classifyFailure` is the one reading of what a failed request means;
+ * `withRetry` repeats a request only when that reading says repeating it is safe:
+ * - "retry": nothing was applied and asking again may work (429, 503, a refused connection):
+ *   safe for every request, reads and writes alike.
+ * - "lost": the request may have been applied but its answer is lost (time-out, reset, 500, 502,
+ *   504): safe to repeat only for a request that changes nothing (a read). For a write the caller
+ *   decides (the bulk run resends an update, reads a create back): the client never repeats it.
+ * - "rejected": Halo refused the request (400) and saved nothing: asking again gets the same answer.
+ * - "fatal": nothing more can succeed (sign-in, permission, CORS, configuration, 404).
  */
 import type { Clock } from "./clock";
-import { isHaloError, type HaloError, type HaloErrorKind } from "./errors";
+import { isHaloError, type HaloError } from "./errors";
 
 export interface RetryPolicy {
   /** Total attempts including the first. */
@@ -27,9 +32,28 @@ export const defaultRetryPolicy: RetryPolicy = {
   random: Math.random,
 };
 
+export type FailureClass = "retry" | "lost" | "rejected" | "fatal";
+
+export function classifyFailure(error: unknown): FailureClass {
+  // Not ours (a bug, an abort): nothing proves the request did not reach Halo.
+  if (!isHaloError(error)) return "lost";
+  switch (error.kind) {
+    case "Validation":
+      return "rejected";
+    case "Auth":
+    case "Permission":
+    case "Cors":
+    case "Config":
+    case "NotFound":
+      return "fatal";
+    case "RateLimited":
+      return "retry";
+    default:
+      return error.mayHaveApplied ? "lost" : "retry";
+  }
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const TRANSIENT_FOR_READS = new Set<HaloErrorKind>(["RateLimited", "Server", "Network", "Timeout"]);
-const TRANSIENT_FOR_WRITES = new Set<HaloErrorKind>(["RateLimited", "Server", "Network"]);
 
 /** GET, HEAD and OPTIONS change nothing, so repeating them is always safe. */
 export function isSafeMethod(method: string): boolean {
@@ -41,8 +65,8 @@ export function isRetryable(safeToRepeat: boolean, error: unknown): error is Hal
   if (!isHaloError(error)) return false;
   // A 2xx that was not JSON (a login or proxy page) will not change by asking again.
   if (error.kind === "Server" && error.status !== undefined && error.status < 500) return false;
-  if (safeToRepeat) return TRANSIENT_FOR_READS.has(error.kind);
-  return TRANSIENT_FOR_WRITES.has(error.kind) && !error.mayHaveApplied;
+  const failure = classifyFailure(error);
+  return failure === "retry" || (safeToRepeat && failure === "lost");
 }
 
 /**
@@ -50,9 +74,10 @@ export function isRetryable(safeToRepeat: boolean, error: unknown): error is Hal
  * exponential back-off with "equal jitter" (half fixed, half random) so waits grow but spread out.
  * Undefined when Halo asked for a wait longer than the policy allows.
  */
-export function retryDelayMs(error: HaloError, retry: number, policy: RetryPolicy): number | undefined {
-  if (error.retryAfterMs !== undefined) {
-    return error.retryAfterMs > policy.maxRetryAfterMs ? undefined : error.retryAfterMs;
+export function retryDelayMs(error: unknown, retry: number, policy: RetryPolicy): number | undefined {
+  const retryAfterMs = isHaloError(error) ? error.retryAfterMs : undefined;
+  if (retryAfterMs !== undefined) {
+    return retryAfterMs > policy.maxRetryAfterMs ? undefined : retryAfterMs;
   }
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.round(ceiling / 2 + policy.random() * (ceiling / 2));

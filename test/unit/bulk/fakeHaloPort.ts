@@ -2,11 +2,14 @@
  * A Halo port for engine tests: an in-memory table of records with scripted failures. Poison ids
  * make any batch holding them fail with 400 (saving nothing), like Halo; `faults` script what the
  * next posts do (time-out after or before applying, 429, auth failure); an optional latency per
- * post runs on the test's fake clock.
+ * post runs on the test's fake clock. Like the real port, every call goes through the client's one
+ * retry layer (withRetry: 429s and refused connections are retried within the call's attempts),
+ * and every attempt is reported through the call's onSend.
  */
 import type { Clock } from "../../../src/halo/clock";
 import { HaloError } from "../../../src/halo/errors";
-import type { HaloPort, PortPostResult } from "../../../src/bulk/haloPort";
+import { defaultRetryPolicy, isSafeMethod, withRetry, type RetryPolicy } from "../../../src/halo/retry";
+import type { HaloPort, PortCall, PortPostResult } from "../../../src/bulk/haloPort";
 import type { HaloObject } from "../../../src/bulk/payload";
 
 export type Fault =
@@ -32,6 +35,8 @@ export class FakeHaloPort implements HaloPort {
   /** Ids whose writes were applied, once per applied write. */
   readonly applied: number[] = [];
   readonly poison = new Set<number>();
+  /** Ids whose field of this name holds a value of the wrong type: Halo's 400 names its JSON path. */
+  readonly badField = new Map<number, string>();
   /** Faults for the next posts, first used first ("ok" for a normal post). */
   readonly faults: (Fault | "ok")[] = [];
   /** Fields Halo silently ignores (for verify-after-write). */
@@ -43,16 +48,72 @@ export class FakeHaloPort implements HaloPort {
   readFault: (id: number) => HaloError | undefined = () => undefined;
   /** Called at the start of every post, e.g. to cancel or pause mid-run. */
   onPost: (postNumber: number) => void = () => {};
+  /** Reads of many records at once (getMany) and of the newest records, one request each. */
+  readonly manyReads: number[][] = [];
+  readonly newestReads: number[] = [];
+  /** The client's retry policy (jitter fixed so back-offs are exact). */
+  retry: RetryPolicy = { ...defaultRetryPolicy, random: () => 0.5 };
   private nextId = 10_000;
 
   constructor(private readonly clock?: Clock) {}
+
+  /** The client's retry layer around one request. */
+  private call<T>(method: string, call: PortCall, once: () => Promise<T>): Promise<T> {
+    if (!this.clock) throw new Error("FakeHaloPort needs a clock for its retry layer");
+    return withRetry(
+      isSafeMethod(method),
+      () => {
+        call.onSend?.();
+        return once();
+      },
+      {
+        policy: { ...this.retry, maxAttempts: call.maxAttempts ?? this.retry.maxAttempts },
+        clock: this.clock,
+        onRetry: call.onRetry,
+      },
+    );
+  }
 
   seed(count: number, make: (id: number) => HaloObject = (id) => ({ id, name: `Client ${id}` })): this {
     for (let id = 1; id <= count; id++) this.records.set(id, make(id));
     return this;
   }
 
-  async post(_entity: string, objects: HaloObject[]): Promise<PortPostResult[]> {
+  post(entity: string, objects: HaloObject[], call: PortCall = {}): Promise<PortPostResult[]> {
+    return this.call("POST", call, () => this.postOnce(entity, objects));
+  }
+
+  get(entity: string, id: number, call: PortCall = {}): Promise<HaloObject> {
+    return this.call("GET", call, () => this.getOnce(entity, id));
+  }
+
+  getMany(_entity: string, ids: number[], call: PortCall = {}): Promise<Map<number, HaloObject>> {
+    return this.call("GET", call, async () => {
+      this.manyReads.push([...ids]);
+      const found = new Map<number, HaloObject>();
+      for (const id of ids) {
+        const fault = this.readFault(id);
+        if (fault) throw fault;
+        const record = this.records.get(id);
+        if (record) found.set(id, structuredClone(record));
+      }
+      return found;
+    });
+  }
+
+  newest(_entity: string, count: number, call: PortCall = {}): Promise<HaloObject[]> {
+    return this.call("GET", call, async () => {
+      this.newestReads.push(count);
+      const fault = this.readFault(0);
+      if (fault) throw fault;
+      return [...this.records.values()]
+        .sort((a, b) => Number(b.id) - Number(a.id))
+        .slice(0, count)
+        .map((r) => structuredClone(r));
+    });
+  }
+
+  private async postOnce(_entity: string, objects: HaloObject[]): Promise<PortPostResult[]> {
     this.posts.push(objects.map((o) => structuredClone(o)));
     this.onPost(this.posts.length);
     if (this.latencyMs > 0 && this.clock) await this.clock.sleep(this.latencyMs);
@@ -65,6 +126,16 @@ export class FakeHaloPort implements HaloPort {
     if (fault === "timeoutBeforeApply") throw timeout();
     if (fault === "resetBeforeApply")
       throw new HaloError("Network", "The connection was reset", { mayHaveApplied: true });
+    const typeError = objects.findIndex((o) => typeof o.id === "number" && this.badField.has(o.id));
+    if (typeError >= 0) {
+      this.outcomes[this.outcomes.length - 1] = "rejected";
+      const field = this.badField.get(objects[typeError].id as number) as string;
+      throw new HaloError(
+        "Validation",
+        `Halo answered 400 to POST /api/Client: Could not convert string to integer: abc. Path '[${typeError}].${field}'.`,
+        { status: 400 },
+      );
+    }
     const bad = objects.find((o) => typeof o.id === "number" && this.poison.has(o.id));
     if (bad) {
       this.outcomes[this.outcomes.length - 1] = "rejected";
@@ -79,7 +150,7 @@ export class FakeHaloPort implements HaloPort {
     return results;
   }
 
-  async get(_entity: string, id: number): Promise<HaloObject> {
+  private async getOnce(_entity: string, id: number): Promise<HaloObject> {
     this.gets.push(id);
     const fault = this.readFault(id);
     if (fault) throw fault;

@@ -15,12 +15,15 @@ async function runToEnd(plan: Plan, port: FakeHaloPort, clock: FakeClock, option
   return clock.runUntil(handle.done);
 }
 
-/** Every planned row has exactly one result, in key order, and no id was written twice. */
-function expectEachRowOnce(report: RunReport, plan: Plan, port: FakeHaloPort): void {
+/**
+ * Every planned row has exactly one result, in key order, and no id was written twice except
+ * `resent` (updates whose answer was lost after Halo applied them: sent again, same values).
+ */
+function expectEachRowOnce(report: RunReport, plan: Plan, port: FakeHaloPort, resent: unknown[] = []): void {
   expect(report.results.map((r) => r.key)).toEqual(plan.rows.map((r) => r.key));
   const counts = new Map<number, number>();
   for (const id of port.applied) counts.set(id, (counts.get(id) ?? 0) + 1);
-  expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+  expect([...counts].filter(([, n]) => n > 1).map(([id]) => id)).toEqual(resent);
 }
 
 const statuses = (report: RunReport) => report.results.map((r) => r.status);
@@ -93,31 +96,132 @@ describe("run", () => {
     expect(report.requests).toBeLessThanOrEqual(1 + bad.length * 2 * Math.ceil(Math.log2(count)));
   });
 
-  it("does not resend after a time-out; reading back settles updates that were applied", async () => {
+  it("a lost answer on an update batch costs one resend of that batch, no reads", async () => {
     const { clock, port } = setup();
     port.faults.push("ok", "timeoutAfterApply");
     const plan = updatePlan(renames(30), 10);
-    const report = await runToEnd(plan, port, clock);
+    const report = await runToEnd(plan, port, clock, { retry: { random: () => 0.5 } });
     expect(new Set(statuses(report))).toEqual(new Set(["Updated"]));
-    const verified = report.results.filter((r) => r.message.includes("reading the record back"));
-    expect(verified.map((r) => r.id)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
-    expect(port.gets).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
-    // It gave Halo time to finish before reading back.
-    expect(clock.sleeps).toEqual([2000]);
-    expectEachRowOnce(report, plan, port);
-    // The next batch was smaller: the time-out halved the batch size.
-    expect(port.posts.map((p) => p.length)).toEqual([10, 10, 5, 5]);
+    const resent = report.results.filter((r) => r.message.startsWith("Updated (sent again: No answer"));
+    expect(resent.map((r) => r.id)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    expect(port.gets).toEqual([]);
+    // The same batch again, then the rest in halves: the time-out halved the batch size.
+    expect(port.posts.map((p) => p.length)).toEqual([10, 10, 10, 5, 5]);
+    expect(port.posts[2]).toEqual(port.posts[1]);
+    expect(report.requests).toBe(5);
+    // One back-off before the resend (1 s base, half fixed, half jitter at 0.5).
+    expect(clock.sleeps).toEqual([750]);
   });
 
-  it("marks rows Unknown when the time-out came before Halo applied them, and never resends", async () => {
+  it("a lost answer before Halo applied an update batch: the resend applies it once", async () => {
     const { clock, port } = setup();
-    port.faults.push("timeoutBeforeApply");
-    const plan = updatePlan([...renames(2), { name: "New" }]);
+    port.faults.push("resetBeforeApply");
+    const plan = updatePlan(renames(3));
     const report = await runToEnd(plan, port, clock);
-    expect(statuses(report)).toEqual(["Unknown", "Unknown", "Unknown"]);
-    expect(report.results[0].message).toMatch(/Not resent; reading back shows name/);
-    expect(report.results[2].message).toMatch(/may have been created/);
-    expect(port.posts).toHaveLength(1);
+    expect(statuses(report)).toEqual(["Updated", "Updated", "Updated"]);
+    expect(port.posts).toHaveLength(2);
+    expect(port.applied).toEqual([1, 2, 3]);
+    expectEachRowOnce(report, plan, port);
+  });
+
+  it("a lost answer on a create batch reads the new records back and never creates twice", async () => {
+    const { clock, port } = setup(5);
+    port.faults.push("timeoutAfterApply");
+    const plan = updatePlan([{ name: "New A", phonenumber: "1" }, { id: 2, name: "Two" }, { name: "New B" }]);
+    const report = await runToEnd(plan, port, clock);
+    expect(report.results.map((r) => [r.status, r.id])).toEqual([
+      ["Created", 10_000],
+      ["Updated", 2],
+      ["Created", 10_001],
+    ]);
+    expect(report.results[0].message).toBe(
+      "Created (No answer within 60 s; reading back found record 10000).",
+    );
+    // One read of the newest records; only the update went again.
+    expect(port.newestReads).toEqual([22]);
+    expect(port.posts.map((p) => p.map((o) => o.id ?? o.name))).toEqual([["New A", 2, "New B"], [2]]);
+    expect(port.applied.filter((id) => id >= 10_000)).toEqual([10_000, 10_001]);
+    expect(report.requests).toBe(3);
+  });
+
+  it("a create proven not applied by the read-back is sent again within the run", async () => {
+    const { clock, port } = setup(5);
+    port.faults.push("timeoutBeforeApply");
+    const plan = updatePlan([{ name: "New A" }, { name: "New B" }]);
+    const report = await runToEnd(plan, port, clock);
+    expect(report.results.map((r) => [r.status, r.id])).toEqual([
+      ["Created", 10_000],
+      ["Created", 10_001],
+    ]);
+    expect(report.results[0].message).toBe("Created (sent again: No answer within 60 s).");
+    expect(port.newestReads).toHaveLength(1);
+    expect(port.posts).toHaveLength(2);
+    expect(port.applied).toEqual([10_000, 10_001]);
+  });
+
+  it("an update a second send would repeat (Actions) is read back: resent only when proven unapplied", async () => {
+    const { clock, port } = setup();
+    port.faults.push("resetBeforeApply", "ok", "badGatewayAfterApply");
+    const notes = (from: number) => [1, 2].map((i) => ({ id: from + i, note: `note ${from + i}` }));
+    const plan = { ...updatePlan([...notes(0), ...notes(10)], 2), entity: "Actions" };
+    const report = await runToEnd(plan, port, clock);
+    expect(statuses(report)).toEqual(["Updated", "Updated", "Updated", "Updated"]);
+    // Both lost batches were read back in one request each.
+    expect(port.manyReads).toEqual([
+      [1, 2],
+      [11, 12],
+    ]);
+    // Rows 1-2 held their old values and went again; rows 11-12 were applied and were not resent.
+    expect(port.posts.map((p) => p.map((o) => o.id))).toEqual([
+      [1, 2],
+      [1, 2],
+      [11, 12],
+    ]);
+    expect(report.results[2].message).toBe(
+      "Updated (Halo answered 502; reading the record back shows the change).",
+    );
+    expect(report.results[0].message).toBe("Updated (sent again: The connection was reset).");
+    expect(report.requests).toBe(5);
+  });
+
+  it("a 400 naming the bad object's path drops that row and resends the rest in one request", async () => {
+    const { clock, port } = setup();
+    port.badField.set(7, "item_tax_code");
+    const plan = updatePlan(renames(20), 10);
+    const report = await runToEnd(plan, port, clock);
+    expect(report.results[6]).toMatchObject({ status: "Failed", rowNumber: 8 });
+    expect(report.results[6].message).toContain("Path '[6].item_tax_code'");
+    expect(statuses(report).filter((s) => s === "Updated")).toHaveLength(19);
+    expect(port.posts.map((p) => p.length)).toEqual([10, 9, 10]);
+    expect(port.posts[1].map((o) => o.id)).toEqual([1, 2, 3, 4, 5, 6, 8, 9, 10]);
+    expect(report.requests).toBe(3);
+  });
+
+  it("a permanent 429 on a batch: attempts bounded by the policy and every one counted", async () => {
+    const { clock, port } = setup();
+    port.faults.push(...Array<"rateLimited">(30).fill("rateLimited"));
+    const events: RunProgress[] = [];
+    const report = await runToEnd(updatePlan(renames(1)), port, clock, {
+      onProgress: (e) => events.push(e),
+    });
+    expect(port.posts).toHaveLength(5);
+    expect(report.requests).toBe(5);
+    expect(report.rateLimitWaits).toBe(4);
+    expect(report.rateLimitWaitMs).toBe(8000);
+    expect(statuses(report)).toEqual(["NotSent"]);
+    expect(report.fatal).toEqual({ kind: "RateLimited", message: "429 Too Many Requests (5 attempts)" });
+    expect(events.at(-1)).toMatchObject({ requests: 5, rateLimitWaits: 4, rateLimitWaitMs: 8000 });
+  });
+
+  it("an update whose answer is lost on every attempt ends Unknown after the budget", async () => {
+    const { clock, port } = setup();
+    port.faults.push(...Array<"timeoutBeforeApply">(5).fill("timeoutBeforeApply"));
+    const report = await runToEnd(updatePlan(renames(2)), port, clock, { retry: { maxAttempts: 3 } });
+    expect(port.posts).toHaveLength(3);
+    expect(statuses(report)).toEqual(["Unknown", "Unknown"]);
+    expect(report.results[0].message).toBe(
+      "No answer within 60 s. Sent 3 times and every answer was lost; check Halo before sending it again.",
+    );
   });
 
   it("waits and resends on 429, counting the waits in progress events", async () => {
@@ -159,8 +263,9 @@ describe("run", () => {
   it("gives up on a refused connection after the retries and reports it", async () => {
     const { clock, port } = setup();
     port.faults.push("refused", "refused", "refused");
-    const report = await runToEnd(updatePlan(renames(4)), port, clock, { maxRetries: 2, retryBaseMs: 100 });
+    const report = await runToEnd(updatePlan(renames(4)), port, clock, { retry: { maxAttempts: 3 } });
     expect(port.posts).toHaveLength(3);
+    expect(report.requests).toBe(3);
     expect(report.fatal?.kind).toBe("Network");
     expect(new Set(statuses(report))).toEqual(new Set(["NotSent"]));
   });
@@ -217,19 +322,30 @@ describe("run", () => {
     port.faults.push("ok", "ok", "timeoutAfterApply");
     const plan = updatePlan(renames(1000), 100);
     const report = await runToEnd(plan, port, clock, { maxBatchRows: 400, fastMs: 1000 });
-    expect(port.posts.map((p) => p.length)).toEqual([100, 150, 225, 112, 168, 245]);
-    expectEachRowOnce(report, plan, port);
+    // The batch whose answer was lost goes again as it was; the next ones start from half its size.
+    expect(port.posts.map((p) => p.length)).toEqual([100, 150, 225, 225, 112, 168, 245]);
+    expectEachRowOnce(
+      report,
+      plan,
+      port,
+      port.posts[2].map((o) => o.id),
+    );
     expect(new Set(statuses(report))).toEqual(new Set(["Updated"]));
   });
 
-  it("shrinks the batch on a gateway time-out (504) too, and does not resend it", async () => {
+  it("shrinks the batch on a gateway time-out (504) too, and resends that batch once", async () => {
     const { clock, port } = setup();
     port.faults.push("ok", "gatewayTimeoutAfterApply");
     const plan = updatePlan(renames(40), 10);
     const report = await runToEnd(plan, port, clock);
-    expect(port.posts.map((p) => p.length)).toEqual([10, 10, 5, 8, 7]);
+    expect(port.posts.map((p) => p.length)).toEqual([10, 10, 10, 5, 8, 7]);
     expect(new Set(statuses(report))).toEqual(new Set(["Updated"]));
-    expectEachRowOnce(report, plan, port);
+    expectEachRowOnce(
+      report,
+      plan,
+      port,
+      port.posts[1].map((o) => o.id),
+    );
   });
 
   it("reports ETA and counts from the injected clock", async () => {
@@ -270,6 +386,27 @@ describe("run", () => {
     await runToEnd(updatePlan(renames(40), 10), limited, clock, { onProgress: (e) => events.push(e) });
     // Pace so far: 1 s per 10 rows, 30 rows to go, plus the minute about to be waited.
     expect(events.find((e) => e.waitingMs === 60_000)).toMatchObject({ etaMs: 63_000 });
+  });
+
+  it("counts the rate-limit waits still to come into the ETA, from the limiter's forecast", async () => {
+    const { clock, port } = setup();
+    port.latencyMs = 1000;
+    const asked: [number, number][] = [];
+    const forecasting = Object.assign(port, {
+      rateLimitForecast: (requests: number, spacingMs: number) => {
+        asked.push([requests, spacingMs]);
+        return { waits: 1, waitMs: 60_000, lastAdmittedAt: clock.now() + 60_000 };
+      },
+    });
+    const events: RunProgress[] = [];
+    await runToEnd(updatePlan(renames(40), 10), forecasting, clock, { onProgress: (e) => events.push(e) });
+    // After the first batch: 3 requests ahead at 1 s each, and a minute of waiting forecast.
+    expect(events.find((e) => e.rowsDone === 10)).toMatchObject({
+      requestsAhead: 3,
+      waitAheadMs: 60_000,
+      etaMs: 63_000,
+    });
+    expect(asked).toContainEqual([3, 1000]);
   });
 
   it("verify-after-write reports fields Halo did not take", async () => {

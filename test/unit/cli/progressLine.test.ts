@@ -30,6 +30,10 @@ describe("progress and error lines", () => {
     ).toBe(
       "push: 300/2000 rows, 3 requests, batch 100, 2 rate-limit waits (1 min 1 s), waiting 30 s for the rate limit, ETA 2 min 5 s",
     );
+    // The ETA counts the rate-limit waits still to come, and says how much of it they are.
+    expect(progressLine({ ...base, requests: 290, etaMs: 320_000, waitAheadMs: 300_000 })).toBe(
+      "push: 300/2000 rows, 290 requests, batch 100, ETA 5 min 20 s (incl. 5 min 0 s of rate-limit waits)",
+    );
     expect(progressLine({ ...base, state: "paused" })).toMatch(/, paused$/);
     expect(progressLine({ ...base, etaMs: 119_500 })).toMatch(/ETA 2 min 0 s$/);
     expect(progressLine({ ...base, etaMs: 59_001 })).toMatch(/ETA 1 min 0 s$/);

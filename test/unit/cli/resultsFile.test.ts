@@ -14,6 +14,7 @@ function report(results: Partial<RowResult>[], fatal?: RunReport["fatal"]): RunR
     writes: 1,
     reads: 0,
     rateLimitWaits: 0,
+    rateLimitWaitMs: 0,
     elapsedMs: 0,
     cancelled: false,
     ...(fatal ? { fatal } : {}),
