@@ -64,8 +64,10 @@ describe("bulk engine against the sandbox", () => {
     }
     expect(report.results.filter((r) => r.status === "Failed").length).toBeGreaterThan(0);
     expect(report.results.filter((r) => r.status === "Updated").length).toBeGreaterThan(150);
-    // Never resent: the sandbox saved at most one write per row.
-    expect(stats.rowsWritten.updated).toBeLessThanOrEqual(ids.length - poison.size);
+    // A row is written a second time only when the answer to a batch Halo saved was lost (a reset
+    // or a 502 after the commit, at most 20 rows each): updates set values, so that is harmless.
+    const lostAfterCommit = stats.faults.reset + stats.faults["502"];
+    expect(stats.rowsWritten.updated).toBeLessThanOrEqual(ids.length - poison.size + 20 * lostAfterCommit);
   });
 
   it("undo restores the sandbox's data, custom fields included, without wiping the others", async () => {
