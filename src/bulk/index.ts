@@ -29,7 +29,7 @@ export { diffPreview, planCounts } from "./diffPreview";
 export type { RowDiff } from "./diffPreview";
 
 // Runs: batches under the rate limit, a result on every row, retrying failed rows, undo.
-export type { HaloPort, PortPostResult } from "./haloPort";
+export type { HaloPort, PortCall, PortPostResult } from "./haloPort";
 export { haloClientPort } from "./haloClientPort";
 export { startRun } from "./run";
 export type { JournalEntry, RunHandle, RunOptions, RunProgress, RunReport } from "./runTypes";
