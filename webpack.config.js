@@ -5,6 +5,12 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { Compilation, sources } = require("webpack");
+// The build's settings and manifest logic are TypeScript (tested in test/build); tsx loads them here.
+const { require: requireTs } = require("tsx/cjs/api");
+const { readBuildSettings, BuildSettingsError } = requireTs("./scripts/build/buildSettings.ts", __filename);
+const { renderManifest } = requireTs("./scripts/build/manifest.ts", __filename);
+const { contentSecurityPolicy } = requireTs("./scripts/build/csp.ts", __filename);
+const packageInfo = require("./package.json");
 
 const DEV_PORT = 3000;
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -41,9 +47,22 @@ async function httpsOptions() {
   return devCerts.getHttpsServerOptions();
 }
 
+/** HALOSHEET_ORIGIN and HALOSHEET_HALO_ORIGINS (docs/install.md); a wrong one stops the build with its message. */
+function buildSettings(dev) {
+  try {
+    return readBuildSettings(process.env, dev);
+  } catch (error) {
+    if (!(error instanceof BuildSettingsError)) throw error;
+    console.error(`\n${error.message}\n`);
+    process.exit(2);
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  const settings = buildSettings(dev);
   const officeJsUrl = dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
+  const csp = contentSecurityPolicy(settings);
   // The add-in pages share one template (office.js + a React root); help.html is static text.
   const page = (name, chunks, title, template = "./src/pages/addin-page.html") =>
     new HtmlWebpackPlugin({
@@ -51,10 +70,11 @@ module.exports = async (env = {}, argv = {}) => {
       template,
       chunks,
       title,
-      templateParameters: { officeJsUrl },
+      templateParameters: { officeJsUrl, csp },
     });
 
   return {
+    // No eval-based source maps (the pages' CSP forbids eval); none at all in the published dist/.
     devtool: dev ? "source-map" : false,
     entry: {
       // The pane shares the functions bundle's modules, so both see one src/runtime.ts (one signed-in client).
@@ -101,7 +121,11 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => renderManifest(content.toString(), settings, packageInfo.version),
+          },
           ...(dev ? [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js" }] : []),
           ...(dev
             ? [{ from: "**/*.css", context: "node_modules/@glideapps/glide-data-grid/dist", to: "glide" }]

@@ -1,134 +1,164 @@
-import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
 import { existsSync, readFileSync } from "fs";
 import path from "path";
-import { productionBuild } from "./productionBuild";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata/lib/generate";
+import packageInfo from "../../package.json";
+import { DEV_ORIGIN, HALO_CLOUD_ORIGINS } from "../../scripts/build/buildSettings";
+import { checkManifest, type ManifestExpectations } from "../../scripts/build/checkManifest";
+import { renderManifest } from "../../scripts/build/manifest";
 
-const DEV_ORIGIN = "https://localhost:3000";
-const manifestText = readFileSync("manifest.xml", "utf8");
+/** The repository's manifest.xml is the development manifest (npm run start:desktop sideloads it). */
+const manifest = readFileSync("manifest.xml", "utf8");
+const fromFolder =
+  (root: string) =>
+  (relativePath: string): Buffer | undefined => {
+    const file = path.join(root, relativePath);
+    return existsSync(file) ? readFileSync(file) : undefined;
+  };
 
-function parse(text: string) {
-  const errors: string[] = [];
-  const parser = new DOMParser({
-    onError: (level, message) => {
-      if (level !== "warning") errors.push(message);
-    },
-  });
-  try {
-    return { doc: parser.parseFromString(text, "text/xml"), errors };
-  } catch (fatal) {
-    return { doc: parser.parseFromString("<invalid/>", "text/xml"), errors: [...errors, String(fatal)] };
-  }
-}
-const { doc, errors: parseErrors } = parse(manifestText);
-const all = (tag: string): XmlElement[] => Array.from(doc.getElementsByTagName(tag));
-const resourceUrl = (id: string): string | undefined =>
-  [...all("bt:Url"), ...all("bt:Image")]
-    .find((e) => e.getAttribute("id") === id)
-    ?.getAttribute("DefaultValue") ?? undefined;
+let functionsJson: string;
+let development: ManifestExpectations;
+beforeAll(async () => {
+  functionsJson = (await generateCustomFunctionsMetadata("src/functions/functions.ts")).metadataJson;
+  development = { origin: DEV_ORIGIN, readFile: fromFolder("."), functionsMetadata: functionsJson };
+}, 60000);
 
-describe("manifest.xml", () => {
-  it("is well-formed XML", () => {
-    expect(parseErrors).toEqual([]);
-    expect(parse("<OfficeApp><Id></OfficeApp>").errors.length).toBeGreaterThan(0);
+const namespaceOf = (text: string) => /id="Functions\.Namespace" DefaultValue="([^"]+)"/.exec(text)?.[1];
+
+describe("the development manifest (manifest.xml)", () => {
+  it("passes every check, on localhost", () => {
+    expect(checkManifest(manifest, development)).toEqual([]);
   });
 
-  it("has a unique GUID id and a four-part version", () => {
-    expect(all("Id")[0]?.textContent).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-    );
-    expect(all("Id")[0]?.textContent).not.toBe("00000000-0000-0000-0000-000000000000");
-    expect(all("Version")[0]?.textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  it("is what the development build writes: version from package.json, Halo's app domains", () => {
+    expect(
+      renderManifest(manifest, { origin: DEV_ORIGIN, haloOrigins: HALO_CLOUD_ORIGINS }, packageInfo.version),
+    ).toBe(manifest);
+    expect(manifest).toContain(`<Version>${packageInfo.version}.0</Version>`);
   });
 
-  it("declares the SharedRuntime requirement and one long-lived runtime", () => {
-    const sets = all("Set").map((s) => s.getAttribute("Name"));
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime", "CustomFunctionsRuntime"]));
-    const runtimes = all("Runtime");
-    expect(runtimes).toHaveLength(1);
-    expect(runtimes[0]?.getAttribute("lifetime")).toBe("long");
+  it("names the HALO namespace, and every HALO.* function the README shows is in functions.json", () => {
+    expect(namespaceOf(manifest)).toBe("HALO");
+    const ids = (JSON.parse(functionsJson) as { functions: { id: string }[] }).functions.map((f) => f.id);
+    const documented = [...readFileSync("README.md", "utf8").matchAll(/=HALO\.([A-Z]+)\(/g)].map((m) => m[1]);
+    expect(documented.length).toBeGreaterThan(3);
+    expect(documented.filter((name) => !ids.includes(name!))).toEqual([]);
   });
+});
 
-  it("uses the same runtime for the task pane, the custom functions and the ribbon commands", () => {
-    const runtimeId = all("Runtime")[0]?.getAttribute("resid");
-    expect(runtimeId).toBeTruthy();
-    const functionsPage = all("Page")[0]?.getElementsByTagName("SourceLocation")[0]?.getAttribute("resid");
-    const functionFile = all("FunctionFile")[0]?.getAttribute("resid");
-    const paneActions = all("Action")
-      .filter((a) => a.getAttribute("xsi:type") === "ShowTaskpane")
-      .map((a) => a.getElementsByTagName("SourceLocation")[0]?.getAttribute("resid"));
-    expect(functionsPage).toBe(runtimeId);
-    expect(functionFile).toBe(runtimeId);
-    expect(paneActions).toEqual([runtimeId]);
-    expect(resourceUrl(runtimeId!)).toBe(all("SourceLocation")[0]?.getAttribute("DefaultValue"));
-  });
-
-  it("names the HALO custom functions namespace", () => {
-    const namespaceId = all("Namespace")[0]?.getAttribute("resid");
-    const value = all("bt:String")
-      .find((s) => s.getAttribute("id") === namespaceId)
-      ?.getAttribute("DefaultValue");
-    expect(value).toBe("HALO");
-  });
-
-  it("has a resource for every resid it references", () => {
-    const defined = new Set(
-      [...all("bt:Url"), ...all("bt:Image"), ...all("bt:String")].map((e) => e.getAttribute("id")),
-    );
-    const referenced = manifestText.match(/resid="([^"]+)"/g)?.map((m) => m.slice(7, -1)) ?? [];
-    expect(referenced.length).toBeGreaterThan(5);
-    expect(referenced.filter((id) => !defined.has(id))).toEqual([]);
-  });
-
-  it("lists app domains over HTTPS only, including the Halo sign-in hosts", () => {
-    const domains = all("AppDomain").map((d) => d.textContent ?? "");
-    expect(domains.every((d) => d.startsWith("https://"))).toBe(true);
-    expect(domains).toEqual(expect.arrayContaining(["https://*.halopsa.com"]));
-  });
-
-  describe("against the production build", () => {
-    let dist: string;
-    beforeAll(() => {
-      dist = productionBuild();
-    }, 120000);
-
-    it("points every URL and icon at a file the build emits", () => {
-      const urls = new Set<string>();
-      for (const match of manifestText.matchAll(/DefaultValue="(https?:\/\/[^"]+)"/g)) urls.add(match[1]!);
-      expect(urls.size).toBeGreaterThan(5);
-      for (const url of urls) {
-        expect(url.startsWith(`${DEV_ORIGIN}/`)).toBe(true);
-        const file = path.join(dist, new URL(url).pathname);
-        expect([url, existsSync(file)]).toEqual([url, true]);
-      }
-    });
-
-    it("emits icons at 16, 32, 64, 80 and 128 px", () => {
-      for (const size of [16, 32, 64, 80, 128]) {
-        const png = readFileSync(path.join(dist, "assets", `icon-${size}.png`));
-        expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
-        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
-      }
-    });
-
-    it("emits functions.json with the HALO functions and loads office.js from Office's CDN", () => {
-      const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as {
-        allowErrorForDataTypeAny?: boolean;
-        functions: { id: string }[];
-      };
-      expect(metadata.functions.map((f) => f.id).sort()).toEqual([
-        "ARRAY",
-        "ID",
-        "JSON",
-        "PAYLOAD",
-        "VALIDATE",
-        "VERSION",
-      ]);
-      // HALO.* handle error values in their arguments themselves (see webpack.config.js).
-      expect(metadata.allowErrorForDataTypeAny).toBe(true);
-      const taskpane = readFileSync(path.join(dist, "taskpane.html"), "utf8");
-      expect(taskpane).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
-      expect(taskpane).toMatch(/functions\.js/);
-      expect(taskpane).toMatch(/taskpane\.js/);
-    });
+describe("the manifest checks find each kind of defect", () => {
+  const replaced = (from: string | RegExp, to: string) => {
+    const changed = manifest.replace(from, to);
+    expect(changed).not.toBe(manifest);
+    return changed;
+  };
+  const cases: [string, () => string, RegExp, Partial<ManifestExpectations>?][] = [
+    ["broken XML", () => replaced("</Hosts>", ""), /not well-formed/],
+    [
+      "the wrong namespace",
+      () => replaced('xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"', 'xmlns="urn:x"'),
+      /root element/,
+    ],
+    [
+      "bt: elements outside their namespace",
+      () => replaced(/officeappbasictypes\/1\.0/, "officeappbasictypes/2.0"),
+      /basic types namespace/,
+    ],
+    [
+      "a resid that is not defined",
+      () => replaced('resid="Group.Label"', 'resid="Group.Lable"'),
+      /"Group\.Lable" is used but not defined/,
+    ],
+    [
+      "a resource nothing uses",
+      () => replaced("</bt:ShortStrings>", '<bt:String id="Spare" DefaultValue="x"/></bt:ShortStrings>'),
+      /"Spare" is defined but no resid/,
+    ],
+    [
+      "a resource defined twice",
+      () =>
+        replaced("</bt:ShortStrings>", '<bt:String id="Group.Label" DefaultValue="x"/></bt:ShortStrings>'),
+      /"Group\.Label" is defined 2 times/,
+    ],
+    [
+      "a resid over 32 characters",
+      () => manifest.split("Group.Label").join("Group.Label.That.Is.Far.Too.Long.X"),
+      /longer than 32/,
+    ],
+    [
+      "plain HTTP",
+      () => replaced('"https://localhost:3000/help.html"', '"http://localhost:3000/help.html"'),
+      /is not HTTPS/,
+    ],
+    [
+      "a URL on another origin",
+      () => replaced('"https://localhost:3000/functions.js"', '"https://cdn.example.com/functions.js"'),
+      /not under the add-in's origin/,
+    ],
+    [
+      "an icon of the wrong size",
+      () => replaced("assets/icon-80.png", "assets/icon-64.png"),
+      /is 64x64; the manifest says 80x80/,
+    ],
+    ["a missing icon", () => replaced("assets/icon-16.png", "assets/icon-17.png"), /not a PNG file/],
+    [
+      "a second runtime page",
+      () =>
+        replaced('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="GetStarted.LearnMoreUrl"/>'),
+      /FunctionFile .* not the shared runtime/,
+    ],
+    [
+      "no SharedRuntime requirement",
+      () => replaced('<Set Name="SharedRuntime" MinVersion="1.1"/>', ""),
+      /the SharedRuntime set/,
+    ],
+    ["an Id that is not a GUID", () => replaced(/<Id>[^<]+<\/Id>/, "<Id>halosheet</Id>"), /must be a GUID/],
+    [
+      "a three-part version",
+      () => replaced(/<Version>[^<]+<\/Version>/, "<Version>1.0.0</Version>"),
+      /four numbers/,
+    ],
+    [
+      "a DisplayName over 125 characters",
+      () => replaced('DisplayName DefaultValue="HaloSheet"', `DisplayName DefaultValue="${"H".repeat(126)}"`),
+      /DisplayName is 126 characters; the limit is 125/,
+    ],
+    [
+      "a Description over 250 characters",
+      () => replaced(/<Description DefaultValue="[^"]+"/, `<Description DefaultValue="${"d".repeat(251)}"`),
+      /Description is 251/,
+    ],
+    [
+      "a short string over 125 characters",
+      () => replaced('DefaultValue="HaloSheet is ready"', `DefaultValue="${"s".repeat(126)}"`),
+      /Short string "GetStarted.Title" is 126/,
+    ],
+    [
+      "a long string over 250 characters",
+      () =>
+        replaced(
+          /id="OpenPane.Tooltip" DefaultValue="[^"]+"/,
+          `id="OpenPane.Tooltip" DefaultValue="${"l".repeat(251)}"`,
+        ),
+      /Long string "OpenPane.Tooltip" is 251/,
+    ],
+    [
+      "an AppDomain with a path",
+      () =>
+        replaced(
+          "<AppDomain>https://*.halopsa.com</AppDomain>",
+          "<AppDomain>https://*.halopsa.com/api</AppDomain>",
+        ),
+      /without a path/,
+    ],
+    [
+      "functions.json naming the namespace again",
+      () => manifest,
+      /Excel would show HALO\.HALO\.PAYLOAD/,
+      { functionsMetadata: '{"functions":[{"id":"PAYLOAD","name":"HALO.PAYLOAD"}]}' },
+    ],
+  ];
+  const rows = cases.map(([name, broken, problem, overrides]) => ({ name, broken, problem, overrides }));
+  it.each(rows)("$name", ({ broken, problem, overrides }) => {
+    expect(checkManifest(broken(), { ...development, ...overrides }).join("\n")).toMatch(problem);
   });
 });
