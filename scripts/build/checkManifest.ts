@@ -64,7 +64,7 @@ export function checkManifest(text: string, expected: ManifestExpectations): str
     problems.push(`VersionOverrides must be in ${NS.overrides}, once.`);
   for (const element of everyElement)
     if (
-      /^(Image|Url|String|Images|Urls|ShortStrings|LongStrings)$/.test(element.localName) &&
+      /^(Image|Url|String|Images|Urls|ShortStrings|LongStrings)$/.test(element.localName ?? "") &&
       element.namespaceURI !== NS.basicTypes
     )
       problems.push(`<${element.tagName}> must be in the basic types namespace ${NS.basicTypes}.`);
