@@ -43,7 +43,11 @@ async function uniqueSeededClient(sandboxUrl: string): Promise<SeededClient> {
   throw new Error("The sandbox has no client with a name of its own.");
 }
 
-async function signInWithSecret(pane: Frame, sandboxUrl: string, secret = DEMO_CLIENT_SECRET): Promise<void> {
+export async function signInWithSecret(
+  pane: Frame,
+  sandboxUrl: string,
+  secret = DEMO_CLIENT_SECRET,
+): Promise<void> {
   await pane.getByLabel("Instance URL").fill(sandboxUrl);
   await pane.getByLabel("Client ID + secret").check();
   await pane.getByRole("textbox", { name: /^Client ID/ }).fill(DEMO_CLIENT_ID);

@@ -13,6 +13,7 @@ import { sandboxStatusTests } from "./sandboxStatus";
 import { connectTests } from "./connect";
 import { dialogTests } from "./dialog";
 import { npmStartTests } from "./npmStart";
+import { contentSecurityPolicyTests } from "./contentSecurityPolicy";
 
 const TESTS: BrowserTest[] = [
   ...postmanCaseTests,
@@ -24,6 +25,7 @@ const TESTS: BrowserTest[] = [
   ...sandboxStatusTests,
   ...connectTests,
   ...dialogTests,
+  ...contentSecurityPolicyTests,
   ...npmStartTests,
 ];
 
