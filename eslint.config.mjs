@@ -134,6 +134,8 @@ export default tseslint.config(
       "src/halo/generated/*.json",
       "sandbox/halo-openapi.json",
       "test/lint/fixtures/**",
+      ".stryker-tmp/**",
+      "reports/**",
     ],
   },
   js.configs.recommended,

@@ -4,6 +4,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
+  // Stryker's sandbox copies (npm run test:mutation) hold a second copy of every module and test.
+  modulePathIgnorePatterns: ["<rootDir>/.stryker-tmp/", "<rootDir>/reports/"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", diagnostics: false }],
   },

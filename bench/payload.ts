@@ -1,24 +1,23 @@
 /**
- * Benchmark (not a test): building Halo payloads for 10,000 and 100,000 rows.
- *
- *   npm run bench
- *
+ * Building Halo payloads for 10,000 and 100,000 rows, each approach timed on the same rows in the
+ * same run (best of several rounds after a warm-up):
  * - "HALO.PAYLOAD per cell": the function called once per row, as Excel recalculates a column of
  *   =HALO.PAYLOAD($A$1:$H$1, A2:H2, "Client") cells (2-D ranges, floats, serial dates, blanks).
  * - "HALO.PAYLOAD spilled": one call with all rows, as =HALO.PAYLOAD($A$1:$H$1, A2:H100001, "Client").
  * - "push engine": rowsToPayloads, what a push runs over the selected rows.
  * - "Postman guide concatenation": the guide's ="{""id"":"&A2&",..."}" formulas, computed in
  *   JavaScript for the same rows: no typing, no escaping, no checks (the baseline).
- * Each is timed on the same run and the same rows; the best of several rounds is kept.
- * Results print and go to bench/results/payload.md.
+ * Plus the end-to-end recalculation of 10,000 =HALO.PAYLOAD cells in the workbench's formula engine.
  */
-import { writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata/lib/generate";
 import { resolve } from "node:path";
-import { format as formatWithPrettier, resolveConfig } from "prettier";
 import { rowsToPayloads } from "../src/bulk/payload";
 import type { CellValue, SheetRow } from "../src/bulk/cells";
 import { payload } from "../src/functions/functions";
+import { customFunctions } from "../src/functions/register";
+import type { CustomFunctionsMetadataFile } from "../workbench/formula/customFunctions";
+import { Workbook } from "../workbench/model/workbook";
+import { duration, int, table } from "./lib/format";
 
 type Row = CellValue[];
 
@@ -150,59 +149,85 @@ function measure(dataset: Dataset, count: number): Measurement[] {
 }
 
 const rate = (m: Measurement): number => Math.round((m.rows / m.ms) * 1000);
-const format = (n: number): string => n.toLocaleString("en-US");
 
-async function main(): Promise<void> {
+export async function measurePayloads(counts: number[], log: (line: string) => void): Promise<Measurement[]> {
   const results: Measurement[] = [];
   for (const dataset of [POSTMAN, TYPED_CLIENTS])
-    for (const count of [10_000, 100_000]) {
+    for (const count of counts) {
       const measured = measure(dataset, count);
       for (const m of measured)
-        console.log(
-          `${m.dataset} | ${format(m.rows)} rows | ${m.approach}: ${m.ms.toFixed(1)} ms, ${format(rate(m))} rows/s`,
-        );
+        log(`${m.dataset} | ${int(m.rows)} rows | ${m.approach}: ${m.ms.toFixed(1)} ms, ${int(rate(m))} rows/s`);
       results.push(...measured);
     }
+  return results;
+}
 
-  const lines = [
-    "# Payload benchmark",
-    "",
-    "Written by `npm run bench` (bench/payload.bench.ts). Best of 3-5 rounds after a warm-up, all on one run.",
-    `Node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} cores, shared), ${new Date().toISOString()}.`,
-    "",
-    "The baseline is the Postman guide's string concatenation computed in JavaScript: it does no typing,",
-    "no escaping and no checks, so it is the floor for any real work per row, not an equal competitor.",
-    "",
-    "| Rows | Dataset | Approach | Time (ms) | Rows per second | vs baseline |",
-    "| ---: | --- | --- | ---: | ---: | ---: |",
-  ];
-  for (const m of results) {
+export interface Recalculation {
+  cells: number;
+  fillDownMs: number;
+  recalcAllMs: number;
+  sample: string;
+}
+
+/** =HALO.PAYLOAD filled down `cells` rows of typed client columns in the workbench, then Ctrl+Alt+F9. */
+export async function measureRecalculation(cells: number): Promise<Recalculation> {
+  const generated = await generateCustomFunctionsMetadata(resolve(__dirname, "../src/functions/functions.ts"));
+  const wb = new Workbook();
+  wb.customFunctions.loadMetadata(JSON.parse(generated.metadataJson) as CustomFunctionsMetadataFile, "HALO");
+  wb.customFunctions.associate(customFunctions);
+  const sheet = wb.getActiveSheet().id;
+  const width = CLIENT_HEADERS.length;
+  wb.setInputs(sheet, 0, 0, [CLIENT_HEADERS]);
+  wb.setInputs(
+    sheet,
+    1,
+    0,
+    TYPED_CLIENTS.rows(cells).map((row) => row.map((v) => (typeof v === "boolean" ? String(v).toUpperCase() : String(v)))),
+  );
+  const lastColumn = String.fromCharCode(64 + width);
+  wb.setCellInput(sheet, 1, width, `=HALO.PAYLOAD($A$1:$${lastColumn}$1, A2:${lastColumn}2, "Client")`);
+  let start = performance.now();
+  wb.fillDown(sheet, { row: 1, col: width, rowCount: cells, colCount: 1 });
+  await wb.whenCalculated();
+  const fillDownMs = performance.now() - start;
+  start = performance.now();
+  wb.recalculateAll();
+  await wb.whenCalculated();
+  const recalcAllMs = performance.now() - start;
+  const sample = String(wb.getValue(sheet, cells, width));
+  JSON.parse(sample); // a payload, not an error value: the timing measured real work
+  return { cells, fillDownMs, recalcAllMs, sample };
+}
+
+export function payloadMarkdown(results: Measurement[], recalc: Recalculation): string {
+  const rows = results.map((m) => {
     const baseline = results.find(
       (b) => b.dataset === m.dataset && b.rows === m.rows && b.approach.startsWith("Postman"),
     )!;
-    lines.push(
-      `| ${format(m.rows)} | ${m.dataset} | ${m.approach} | ${m.ms.toFixed(1)} | ${format(rate(m))} | ${(m.ms / baseline.ms).toFixed(1)}x time |`,
-    );
-  }
-  const tenThousandCells = results.find(
-    (m) => m.rows === 10_000 && m.dataset === TYPED_CLIENTS.name && m.approach === "HALO.PAYLOAD per cell",
-  )!;
-  lines.push(
+    return [
+      int(m.rows),
+      m.dataset,
+      m.approach,
+      m.ms.toFixed(1),
+      int(rate(m)),
+      `${(m.ms / baseline.ms).toFixed(1)}x time`,
+    ];
+  });
+  return [
+    "### 3. Payload building",
     "",
-    `Recalculating 10,000 typed =HALO.PAYLOAD cells takes ${tenThousandCells.ms.toFixed(0)} ms of function time ` +
-      "(Excel's own calculation overhead per cell comes on top).",
+    "Best of 3-5 rounds after a warm-up, all in one run. The baseline is the Postman guide's string concatenation computed in " +
+      "JavaScript: it does no typing, no escaping and no checks, so it is the floor for any real work per row, not an equal competitor.",
     "",
-  );
-  const file = resolve(__dirname, "results", "payload.md");
-  // Formatted as the repository's lint expects (prettier --check covers Markdown too).
-  writeFileSync(
-    file,
-    await formatWithPrettier(lines.join("\n"), { ...(await resolveConfig(file)), parser: "markdown" }),
-  );
-  console.log(`\nWrote ${file}`);
+    table(["Rows", "Dataset", "Approach", "Time (ms)", "Rows per second", "vs baseline"], rows, ["r", "l", "l", "r", "r", "r"]),
+    "",
+    `End to end in the workbench (its formula engine calling the add-in's real HALO.PAYLOAD with Excel's argument shapes, ${int(recalc.cells)} rows × ${CLIENT_HEADERS.length} typed client columns):`,
+    "",
+    table(
+      ["Cells", "Fill down =HALO.PAYLOAD (enter + calculate)", "Recalculate all (Ctrl+Alt+F9)"],
+      [[int(recalc.cells), duration(recalc.fillDownMs), duration(recalc.recalcAllMs)]],
+      ["r", "r", "r"],
+    ),
+    "",
+  ].join("\n");
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});

@@ -1,0 +1,30 @@
+/** Number and duration formatting for the results tables. */
+export const int = (n: number): string => Math.round(n).toLocaleString("en-US");
+
+export function duration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${Math.round(s - m * 60)} s`;
+  const h = Math.floor(m / 60);
+  return `${h} h ${m - h * 60} min`;
+}
+
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(2)} MB`;
+}
+
+/** A Markdown table (prettier aligns it when RESULTS.md is written). */
+export function table(headers: string[], rows: (string | number)[][], align?: ("l" | "r")[]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.map(String).join(" | ")} |`;
+  const rule = headers.map((_, i) => ((align?.[i] ?? "l") === "r" ? "---:" : "---"));
+  return [line(headers), line(rule), ...rows.map(line)].join("\n");
+}
+
+/** "✓ 103 ≤ 105" / "MISS 140 > 105": a target shown beside its number, misses spelled out. */
+export function target(ok: boolean, text: string): string {
+  return ok ? `met (${text})` : `**MISS** (${text})`;
+}

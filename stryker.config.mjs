@@ -1,0 +1,43 @@
+/**
+ * Mutation testing (`npm run test:mutation`, not part of `npm test`: about half an hour on 2 cores).
+ * Mutates the files whose rules a push depends on and runs the unit tests of src/bulk, src/halo and
+ * the command line against each mutant; a mutant that no test notices is a rule nobody pins down.
+ * Results: reports/mutation/ (HTML and JSON), and the score per file is recorded in bench/RESULTS.md.
+ */
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const jestConfig = require("./jest.config.js");
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: "jest",
+  jest: {
+    projectType: "custom",
+    config: {
+      ...jestConfig,
+      // Unit tests only: the contract tests run a real sandbox over sockets, too slow per mutant.
+      roots: ["<rootDir>/test/unit/bulk", "<rootDir>/test/unit/halo", "<rootDir>/test/unit/cli"],
+      setupFiles: ["<rootDir>/test/setup.ts"],
+    },
+    enableFindRelatedTests: false,
+  },
+  coverageAnalysis: "perTest",
+  mutate: [
+    "src/bulk/plan.ts",
+    "src/bulk/run.ts",
+    "src/bulk/payload/coerce.ts",
+    "src/halo/retry.ts",
+    "src/halo/paginate.ts",
+  ],
+  checkers: ["typescript"],
+  tsconfigFile: "tsconfig.json",
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  reporters: ["clear-text", "progress", "html", "json"],
+  htmlReporter: { fileName: "reports/mutation/mutation.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  tempDirName: ".stryker-tmp",
+  concurrency: 2,
+  timeoutMS: 10000,
+  cleanTempDir: true,
+};
