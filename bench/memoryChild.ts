@@ -3,12 +3,8 @@
  * plans and pushes <rows> updates through HaloSheet's real client and engine to an echoing Halo on the
  * simulated clock, sampling the heap after the plan and at every progress event. Prints one JSON line.
  */
-import { buildPlan } from "../src/bulk/plan";
-import { haloClientPort } from "../src/bulk/haloClientPort";
-import { startRun } from "../src/bulk/run";
-import type { CellValue } from "../src/bulk/cells";
-import { createHaloClient } from "../src/halo/client";
-import { RateLimiter } from "../src/halo/rateLimit";
+import { buildPlan, haloClientPort, startRun, type CellValue } from "../src/bulk";
+import { createHaloClient, RateLimiter } from "../src/halo";
 import { ECHO_URL, echoHalo } from "./lib/echoHalo";
 import { HALO_LIMIT } from "./lib/floor";
 import { SimClock } from "./lib/simClock";

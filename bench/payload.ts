@@ -11,8 +11,7 @@
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata/lib/generate";
 import { resolve } from "node:path";
-import { rowsToPayloads } from "../src/bulk/payload";
-import type { CellValue, SheetRow } from "../src/bulk/cells";
+import { rowsToPayloads, type CellValue, type SheetRow } from "../src/bulk";
 import { payload } from "../src/functions/functions";
 import { customFunctions } from "../src/functions/register";
 import type { CustomFunctionsMetadataFile } from "../workbench/formula/customFunctions";

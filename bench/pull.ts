@@ -5,8 +5,7 @@
  * vs one saved report, measured on the sandbox with the simulated clock.
  */
 import { writeRowsInChunks, type SheetValue } from "../src/office/chunkedWrite";
-import { listEntities } from "../src/halo/entities";
-import { loadReport } from "../src/halo/reports";
+import { listEntities, loadReport } from "../src/halo";
 import type { BenchHalo, Session } from "./lib/benchHalo";
 import { HALO_LIMIT, rateLimitFloorMs } from "./lib/floor";
 import { bytes, duration, int, table, target } from "./lib/format";
@@ -61,7 +60,8 @@ async function timedWrite(approach: string, write: () => Promise<void>): Promise
   } finally {
     bench.uninstall();
   }
-  return { approach, ms: performance.now() - start, outcome, ...bench.meter };
+  const syncs = bench.syncs();
+  return { approach, ms: performance.now() - start, outcome, syncs: syncs.length, largestSyncBytes: Math.max(0, ...syncs) };
 }
 
 export async function measureSheetWrites(rowCount: number): Promise<SheetWrite[]> {

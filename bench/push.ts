@@ -4,10 +4,7 @@
  * limit and 100 ms latency on a simulated clock. Every figure comes from the wire and the sandbox,
  * and the final data is read back to count rows lost and records created.
  */
-import { buildPlan } from "../src/bulk/plan";
-import { haloClientPort } from "../src/bulk/haloClientPort";
-import { startRun } from "../src/bulk/run";
-import type { CellValue } from "../src/bulk/cells";
+import { buildPlan, haloClientPort, startRun, type CellValue } from "../src/bulk";
 import { everyRowInOne, onePerRow, type BaselineResult, type Row, type Target } from "./lib/baselines";
 import { startBenchHalo, type BenchHalo, type Session } from "./lib/benchHalo";
 import { HALO_LIMIT, rateLimitFloorMs } from "./lib/floor";

@@ -3,12 +3,8 @@
  * Halo at Halo's limit (simulated clock), beside the ideal ceil(rows / batch) and the rate-limit
  * floor of the requests made. Writes a small SVG chart (log-log: a line of slope 1 is linear growth).
  */
-import { buildPlan } from "../src/bulk/plan";
-import { haloClientPort } from "../src/bulk/haloClientPort";
-import { startRun } from "../src/bulk/run";
-import type { CellValue } from "../src/bulk/cells";
-import { createHaloClient } from "../src/halo/client";
-import { RateLimiter } from "../src/halo/rateLimit";
+import { buildPlan, haloClientPort, startRun, type CellValue } from "../src/bulk";
+import { createHaloClient, RateLimiter } from "../src/halo";
 import { ECHO_URL, echoHalo } from "./lib/echoHalo";
 import { HALO_LIMIT, rateLimitFloorMs } from "./lib/floor";
 import { duration, int, table, target } from "./lib/format";

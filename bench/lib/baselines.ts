@@ -7,8 +7,7 @@
  *   connection press Send again; on a 400 naming a row (Path '[i]...') take that row out and send
  *   again; on a 400 naming no row, give up (nothing was saved).
  */
-import type { Clock } from "../../src/halo/clock";
-import type { FetchFn } from "../../src/halo/http";
+import type { Clock, FetchFn } from "../../src/halo";
 
 export type Row = Record<string, unknown>;
 

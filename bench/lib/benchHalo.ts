@@ -5,10 +5,7 @@
  * `names()` reads the final state through a quiet side door (no latency, no faults, not counted).
  */
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
-import { createHaloClient, type HaloClient } from "../../src/halo/client";
-import { postEntities } from "../../src/halo/entities";
-import { RateLimiter } from "../../src/halo/rateLimit";
-import { runSql } from "../../src/halo/reports";
+import { createHaloClient, postEntities, RateLimiter, runSql, type HaloClient } from "../../src/halo";
 import { HALO_LIMIT } from "./floor";
 import { SimClock } from "./simClock";
 import { heldFetch, Wire } from "./wire";

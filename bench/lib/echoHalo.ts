@@ -4,7 +4,7 @@
  * scaling runs, where a sandbox holding 100,000 records would measure the sandbox, not HaloSheet.
  */
 import { RollingWindowLimiter, retryAfterHeaders } from "../../sandbox/rateLimit";
-import type { FetchFn } from "../../src/halo/http";
+import type { FetchFn } from "../../src/halo";
 import { HALO_LIMIT } from "./floor";
 import type { SimClock } from "./simClock";
 

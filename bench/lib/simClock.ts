@@ -7,7 +7,7 @@
  * A fetch in flight (see `track`) holds time still: a request's time-out cannot fire while the
  * sandbox is still answering it, just as a real 100 ms answer never meets a 60 s time-out.
  */
-import type { Clock } from "../../src/halo/clock";
+import type { Clock } from "../../src/halo";
 
 interface Timer {
   due: number;

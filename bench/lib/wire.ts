@@ -4,7 +4,7 @@
  * simulated clock, and can answer a share of /api requests with a spurious 429 (short Retry-After)
  * the way a busy Halo front end does, before the sandbox sees them.
  */
-import type { FetchFn } from "../../src/halo/http";
+import type { FetchFn } from "../../src/halo";
 import type { SimClock } from "./simClock";
 
 export interface WireOptions {

@@ -1,0 +1,83 @@
+/**
+ * After `stryker run`: reads reports/mutation/mutation.json and writes bench/results/mutation.md, the
+ * score per mutated file and every surviving mutant by line, which `npm run bench` folds into
+ * bench/RESULTS.md together with bench/mutation-notes.md (the equivalent mutants, named by hand).
+ * Score = (killed + timed out) / (killed + timed out + survived + no coverage); mutants that do not
+ * compile are not counted (the TypeScript checker throws them out).
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { format as formatWithPrettier, resolveConfig } from "prettier";
+import { table, target } from "./lib/format";
+
+interface Mutant {
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  location: { start: { line: number; column: number } };
+}
+
+interface Report {
+  files: Record<string, { mutants: Mutant[] }>;
+}
+
+export const MUTATION_TARGET = 85;
+
+async function main(): Promise<void> {
+  const root = resolve(__dirname, "..");
+  const input = resolve(root, "reports/mutation/mutation.json");
+  if (!existsSync(input)) throw new Error(`${input} not found: run npm run test:mutation first`);
+  const report = JSON.parse(readFileSync(input, "utf8")) as Report;
+  const rows: string[][] = [];
+  const survivors: string[] = [];
+  let killedAll = 0;
+  let countedAll = 0;
+  for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    const by = (...statuses: string[]) => mutants.filter((m) => statuses.includes(m.status)).length;
+    const killed = by("Killed", "Timeout");
+    const counted = killed + by("Survived", "NoCoverage");
+    killedAll += killed;
+    countedAll += counted;
+    const score = counted === 0 ? 100 : (killed / counted) * 100;
+    rows.push([
+      file,
+      String(mutants.length),
+      String(by("Killed")),
+      String(by("Timeout")),
+      String(by("Survived")),
+      String(by("NoCoverage")),
+      String(by("CompileError")),
+      `${score.toFixed(1)}%`,
+      target(score >= MUTATION_TARGET, `${score.toFixed(1)}% vs ${MUTATION_TARGET}%`),
+    ]);
+    for (const m of mutants.filter((x) => x.status === "Survived" || x.status === "NoCoverage"))
+      survivors.push(
+        `- ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}${m.status === "NoCoverage" ? " (no test runs this line)" : ""}: \`${(m.replacement ?? "").replace(/\s+/g, " ").replace(/`/g, "'").slice(0, 100)}\``,
+      );
+  }
+  const when = statSync(input).mtime.toISOString();
+  const lines = [
+    `Stryker report of ${when}: ${killedAll} of ${countedAll} counted mutants killed (${((killedAll / Math.max(1, countedAll)) * 100).toFixed(1)}% overall).`,
+    "",
+    table(
+      ["File", "Mutants", "Killed", "Timed out", "Survived", "No coverage", "Did not compile", "Score", `Target ${MUTATION_TARGET}%`],
+      rows,
+      ["l", "r", "r", "r", "r", "r", "r", "r", "l"],
+    ),
+    "",
+    "<details><summary>Surviving mutants (" + survivors.length + ")</summary>",
+    "",
+    ...survivors,
+    "",
+    "</details>",
+    "",
+  ];
+  const out = resolve(__dirname, "results/mutation.md");
+  writeFileSync(out, await formatWithPrettier(lines.join("\n"), { ...(await resolveConfig(out)), parser: "markdown" }));
+  console.log(`Wrote ${out}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
