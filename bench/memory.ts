@@ -60,7 +60,16 @@ export function memoryMarkdown(m: MemoryResult): string {
       "rows, the plan, the results and the client, not a server. Heap sampled after planning and at every progress event.",
     "",
     table(
-      ["Rows", "Heap before", "Peak heap", "Peak RSS", "Requests", "Planning", "Whole run (real)", `Run with heap capped at ${TARGET_MB} MB`],
+      [
+        "Rows",
+        "Heap before",
+        "Peak heap",
+        "Peak RSS",
+        "Requests",
+        "Planning",
+        "Whole run (real)",
+        `Run with heap capped at ${TARGET_MB} MB`,
+      ],
       [
         [
           int(m.rows),

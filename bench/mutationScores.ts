@@ -25,9 +25,15 @@ export const MUTATION_TARGET = 85;
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, "..");
-  const input = resolve(root, "reports/mutation/mutation.json");
-  if (!existsSync(input)) throw new Error(`${input} not found: run npm run test:mutation first`);
-  const report = JSON.parse(readFileSync(input, "utf8")) as Report;
+  // Several reports (runs over different files) merge; by default the last run's.
+  const inputs = (process.argv.length > 2 ? process.argv.slice(2) : ["reports/mutation/mutation.json"]).map(
+    (f) => resolve(root, f),
+  );
+  const report: Report = { files: {} };
+  for (const input of inputs) {
+    if (!existsSync(input)) throw new Error(`${input} not found: run npm run test:mutation first`);
+    Object.assign(report.files, (JSON.parse(readFileSync(input, "utf8")) as Report).files);
+  }
   const rows: string[][] = [];
   const survivors: string[] = [];
   let killedAll = 0;
@@ -55,12 +61,22 @@ async function main(): Promise<void> {
         `- ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}${m.status === "NoCoverage" ? " (no test runs this line)" : ""}: \`${(m.replacement ?? "").replace(/\s+/g, " ").replace(/`/g, "'").slice(0, 100)}\``,
       );
   }
-  const when = statSync(input).mtime.toISOString();
+  const when = inputs.map((f) => statSync(f).mtime.toISOString()).join(", ");
   const lines = [
-    `Stryker report of ${when}: ${killedAll} of ${countedAll} counted mutants killed (${((killedAll / Math.max(1, countedAll)) * 100).toFixed(1)}% overall).`,
+    `Stryker report${inputs.length > 1 ? "s" : ""} of ${when}: ${killedAll} of ${countedAll} counted mutants killed (${((killedAll / Math.max(1, countedAll)) * 100).toFixed(1)}% overall).`,
     "",
     table(
-      ["File", "Mutants", "Killed", "Timed out", "Survived", "No coverage", "Did not compile", "Score", `Target ${MUTATION_TARGET}%`],
+      [
+        "File",
+        "Mutants",
+        "Killed",
+        "Timed out",
+        "Survived",
+        "No coverage",
+        "Did not compile",
+        "Score",
+        `Target ${MUTATION_TARGET}%`,
+      ],
       rows,
       ["l", "r", "r", "r", "r", "r", "r", "r", "l"],
     ),
@@ -73,7 +89,10 @@ async function main(): Promise<void> {
     "",
   ];
   const out = resolve(__dirname, "results/mutation.md");
-  writeFileSync(out, await formatWithPrettier(lines.join("\n"), { ...(await resolveConfig(out)), parser: "markdown" }));
+  writeFileSync(
+    out,
+    await formatWithPrettier(lines.join("\n"), { ...(await resolveConfig(out)), parser: "markdown" }),
+  );
   console.log(`Wrote ${out}`);
 }
 

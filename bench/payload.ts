@@ -155,7 +155,9 @@ export async function measurePayloads(counts: number[], log: (line: string) => v
     for (const count of counts) {
       const measured = measure(dataset, count);
       for (const m of measured)
-        log(`${m.dataset} | ${int(m.rows)} rows | ${m.approach}: ${m.ms.toFixed(1)} ms, ${int(rate(m))} rows/s`);
+        log(
+          `${m.dataset} | ${int(m.rows)} rows | ${m.approach}: ${m.ms.toFixed(1)} ms, ${int(rate(m))} rows/s`,
+        );
       results.push(...measured);
     }
   return results;
@@ -170,7 +172,9 @@ export interface Recalculation {
 
 /** =HALO.PAYLOAD filled down `cells` rows of typed client columns in the workbench, then Ctrl+Alt+F9. */
 export async function measureRecalculation(cells: number): Promise<Recalculation> {
-  const generated = await generateCustomFunctionsMetadata(resolve(__dirname, "../src/functions/functions.ts"));
+  const generated = await generateCustomFunctionsMetadata(
+    resolve(__dirname, "../src/functions/functions.ts"),
+  );
   const wb = new Workbook();
   wb.customFunctions.loadMetadata(JSON.parse(generated.metadataJson) as CustomFunctionsMetadataFile, "HALO");
   wb.customFunctions.associate(customFunctions);
@@ -181,7 +185,9 @@ export async function measureRecalculation(cells: number): Promise<Recalculation
     sheet,
     1,
     0,
-    TYPED_CLIENTS.rows(cells).map((row) => row.map((v) => (typeof v === "boolean" ? String(v).toUpperCase() : String(v)))),
+    TYPED_CLIENTS.rows(cells).map((row) =>
+      row.map((v) => (typeof v === "boolean" ? String(v).toUpperCase() : String(v))),
+    ),
   );
   const lastColumn = String.fromCharCode(64 + width);
   wb.setCellInput(sheet, 1, width, `=HALO.PAYLOAD($A$1:$${lastColumn}$1, A2:${lastColumn}2, "Client")`);
@@ -218,7 +224,14 @@ export function payloadMarkdown(results: Measurement[], recalc: Recalculation): 
     "Best of 3-5 rounds after a warm-up, all in one run. The baseline is the Postman guide's string concatenation computed in " +
       "JavaScript: it does no typing, no escaping and no checks, so it is the floor for any real work per row, not an equal competitor.",
     "",
-    table(["Rows", "Dataset", "Approach", "Time (ms)", "Rows per second", "vs baseline"], rows, ["r", "l", "l", "r", "r", "r"]),
+    table(["Rows", "Dataset", "Approach", "Time (ms)", "Rows per second", "vs baseline"], rows, [
+      "r",
+      "l",
+      "l",
+      "r",
+      "r",
+      "r",
+    ]),
     "",
     `End to end in the workbench (its formula engine calling the add-in's real HALO.PAYLOAD with Excel's argument shapes, ${int(recalc.cells)} rows × ${CLIENT_HEADERS.length} typed client columns):`,
     "",

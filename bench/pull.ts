@@ -61,7 +61,13 @@ async function timedWrite(approach: string, write: () => Promise<void>): Promise
     bench.uninstall();
   }
   const syncs = bench.syncs();
-  return { approach, ms: performance.now() - start, outcome, syncs: syncs.length, largestSyncBytes: Math.max(0, ...syncs) };
+  return {
+    approach,
+    ms: performance.now() - start,
+    outcome,
+    syncs: syncs.length,
+    largestSyncBytes: Math.max(0, ...syncs),
+  };
 }
 
 export async function measureSheetWrites(rowCount: number): Promise<SheetWrite[]> {
@@ -81,7 +87,6 @@ export async function measureSheetWrites(rowCount: number): Promise<SheetWrite[]
         for (const [i, row] of rows.entries()) {
           sheet.getRangeByIndexes(i, 0, 1, COLUMNS).values = [row];
           // The baseline being measured: a round trip per row.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await ctx.sync();
         }
       }),
@@ -123,14 +128,22 @@ export async function measureHaloReads(halo: BenchHalo): Promise<HaloRead[]> {
       realMs: performance.now() - realStart,
     });
   };
-  await measure("entity list, paged (100 per page)", async ({ client }) => (await listEntities(client, "Client")).rows.length);
+  await measure(
+    "entity list, paged (100 per page)",
+    async ({ client }) => (await listEntities(client, "Client")).rows.length,
+  );
   // The report is saved once beforehand (as an admin would), then loaded.
   const setup = await halo.session();
   const saved = await setup.client.request<unknown>("POST", "/Report", {
     body: [{ name: "Bench: all clients", sql: REPORT_SQL }],
   });
-  const reportId = Number((Array.isArray(saved) ? (saved[0] as { id: unknown }) : (saved as { id: unknown })).id);
-  await measure("saved report (one request)", async ({ client }) => (await loadReport(client, reportId)).rows.length);
+  const reportId = Number(
+    (Array.isArray(saved) ? (saved[0] as { id: unknown }) : (saved as { id: unknown })).id,
+  );
+  await measure(
+    "saved report (one request)",
+    async ({ client }) => (await loadReport(client, reportId)).rows.length,
+  );
   return results;
 }
 
@@ -140,7 +153,16 @@ export function scaledReads(measured: HaloRead[], rows: number): HaloRead[] {
     const requests = m.approach.startsWith("saved report")
       ? m.requests
       : Math.ceil(rows / 100) + (m.requests - Math.ceil(m.rows / 100));
-    return { ...m, approach: `${m.approach}, computed`, rows, requests, tooMany: NaN, simMs: NaN, floorMs: rateLimitFloorMs(requests), realMs: NaN };
+    return {
+      ...m,
+      approach: `${m.approach}, computed`,
+      rows,
+      requests,
+      tooMany: NaN,
+      simMs: NaN,
+      floorMs: rateLimitFloorMs(requests),
+      realMs: NaN,
+    };
   });
 }
 
@@ -165,7 +187,15 @@ export function pullMarkdown(rowCount: number, writes: SheetWrite[], reads: Halo
       "(a sandbox holding that many records takes minutes to fill on 2 cores). A saved report answers up to 50,000 rows in one request.",
     "",
     table(
-      ["Read", "Rows", "Requests", "429s", "Time at Halo's limit (simulated)", "Rate-limit floor", "Real time"],
+      [
+        "Read",
+        "Rows",
+        "Requests",
+        "429s",
+        "Time at Halo's limit (simulated)",
+        "Rate-limit floor",
+        "Real time",
+      ],
       reads.map((r) => [
         r.approach,
         int(r.rows),

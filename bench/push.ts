@@ -8,7 +8,7 @@ import { buildPlan, haloClientPort, startRun, type CellValue } from "../src/bulk
 import { everyRowInOne, onePerRow, type BaselineResult, type Row, type Target } from "./lib/baselines";
 import { startBenchHalo, type BenchHalo, type Session } from "./lib/benchHalo";
 import { HALO_LIMIT, rateLimitFloorMs } from "./lib/floor";
-import { bytes, duration, int, table, target } from "./lib/format";
+import { atMost, bytes, duration, int, table, target } from "./lib/format";
 import { seededRandom } from "./lib/wire";
 
 export const BATCH_ROWS = 100;
@@ -92,7 +92,11 @@ export interface PushOutcome {
   realMs: number;
 }
 
-type Approach = (halo: BenchHalo, session: Session, updates: PlannedUpdate[]) => Promise<{ statuses: string }>;
+type Approach = (
+  halo: BenchHalo,
+  session: Session,
+  updates: PlannedUpdate[],
+) => Promise<{ statuses: string }>;
 
 const haloSheet: Approach = async (halo, session, updates) => {
   const rows = updates.map((u, i) => ({
@@ -105,19 +109,27 @@ const haloSheet: Approach = async (halo, session, updates) => {
     options: { batchRows: BATCH_ROWS },
   });
   // As the command line pushes: no journal, so no before-image reads.
-  const report = await startRun(plan, haloClientPort(session.client), { clock: halo.clock, readBeforeImages: false })
-    .done;
+  const report = await startRun(plan, haloClientPort(session.client), {
+    clock: halo.clock,
+    readBeforeImages: false,
+  }).done;
   const counts = new Map<string, number>();
   for (const r of report.results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   const skipped = plan.rows.filter((r) => r.action === "skip").length;
   return {
-    statuses: [...counts].map(([s, n]) => `${int(n)} ${s}`).join(", ") + (skipped ? ` (${skipped} refused before sending)` : ""),
+    statuses:
+      [...counts].map(([s, n]) => `${int(n)} ${s}`).join(", ") +
+      (skipped ? ` (${skipped} refused before sending)` : ""),
   };
 };
 
 function baseline(run: (target: Target, rows: Row[]) => Promise<BaselineResult>): Approach {
   return async (halo, session, updates) => {
-    const objects = updates.map((u) => ({ id: u.id, name: u.name, ...(u.badType ? { toplevel_id: "abc" } : {}) }));
+    const objects = updates.map((u) => ({
+      id: u.id,
+      name: u.name,
+      ...(u.badType ? { toplevel_id: "abc" } : {}),
+    }));
     const result = await run(
       {
         url: halo.sandbox.url,
@@ -189,7 +201,10 @@ async function measurePush(
  * Two sandboxes: one for the clean and bad-row runs, one with 5-second tokens for the fault mix.
  * Every run on a sandbox renames the same records to its own names and starts with an empty window.
  */
-export async function runPush(rows: number, log: (line: string) => void): Promise<{ outcomes: PushOutcome[]; halo: BenchHalo }> {
+export async function runPush(
+  rows: number,
+  log: (line: string) => void,
+): Promise<{ outcomes: PushOutcome[]; halo: BenchHalo }> {
   const outcomes: PushOutcome[] = [];
   const plain = await startBenchHalo({ clients: rows });
   const shortTokens = await startBenchHalo({ clients: rows, tokenTtlSeconds: 5 });
@@ -217,8 +232,9 @@ export function pushMarkdown(rows: number, outcomes: PushOutcome[]): string {
     `### 1. Push ${int(rows)} updates`,
     "",
     `Sandbox at Halo's limit (${HALO_LIMIT.requests} requests per ${HALO_LIMIT.windowMs / 60_000} minutes) with ${HALO_LIMIT.latencyMs} ms latency per request, ` +
-      "on a simulated clock (the requests really run; waits and latency are counted, not slept). Each cell is a fresh sandbox holding " +
-      `${int(rows)} clients; every approach renames them (\`name\`). HaloSheet runs as the command line pushes (batches of ${BATCH_ROWS}, no before-image reads). ` +
+      "on a simulated clock (the requests really run; waits and latency are counted, not slept). The sandbox holds " +
+      `${int(rows)} clients (the fault mix has its own sandbox with 5-second tokens); each run renames them all (\`name\`) to names of its own and starts with an empty rate window. ` +
+      `HaloSheet runs as the command line pushes (batches of ${BATCH_ROWS}, no before-image reads). ` +
       "Requests are everything on the wire: API calls, 429s and token requests. The rate-limit floor is the least time those requests " +
       "can take at the limit (same formula for every approach: `bench/lib/floor.ts`). Rows/s counts rows saved right per simulated second.",
     "",
@@ -229,7 +245,19 @@ export function pushMarkdown(rows: number, outcomes: PushOutcome[]): string {
     parts.push(`**${scenario.name}**: ${scenario.describe}.`, "");
     parts.push(
       table(
-        ["Approach", "Requests (POST / GET / token)", "429s", "Wall time (simulated)", "Rate-limit floor", "Rows/s", "Largest body", "Rows lost", "Records created", "Updates re-applied (lost answers)", "Row results"],
+        [
+          "Approach",
+          "Requests (POST / GET / token)",
+          "429s",
+          "Wall time (simulated)",
+          "Rate-limit floor",
+          "Rows/s",
+          "Largest body",
+          "Rows lost",
+          "Records created",
+          "Updates re-applied (lost answers)",
+          "Row results",
+        ],
         rowsOf.map((o) => [
           o.approach,
           `${int(o.requests)} (${int(o.posts)} / ${int(o.gets)} / ${int(o.auth)})`,
@@ -256,7 +284,7 @@ export function pushMarkdown(rows: number, outcomes: PushOutcome[]): string {
     targets.push([
       "clean: within 5% of ceil(rows / batch) requests (+3 for sign-in)",
       `${int(clean.requests)} requests; ceil(${int(rows)} / ${BATCH_ROWS}) = ${ideal}`,
-      target(clean.requests <= limit, `${int(clean.requests)} ≤ ${limit}`),
+      target(clean.requests <= limit, atMost(clean.requests, limit)),
     ]);
     for (const name of ["1% bad rows", "fault mix"]) {
       const o = sheet(name);
@@ -266,7 +294,7 @@ export function pushMarkdown(rows: number, outcomes: PushOutcome[]): string {
       targets.push([
         `${name}: ≤ 2× clean + 2·log2(${BATCH_ROWS}) per bad row sent`,
         `${int(o.requests)} requests; ${sentBad} bad rows reach Halo`,
-        target(o.requests <= allowed, `${int(o.requests)} ≤ ${int(allowed)}`),
+        target(o.requests <= allowed, atMost(o.requests, allowed)),
       ]);
     }
     for (const o of outcomes.filter((x) => x.approach === "HaloSheet"))

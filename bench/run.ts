@@ -22,13 +22,22 @@ import { measureScale, scalingMarkdown, scalingSvg } from "./scaling";
 const quick = process.argv.includes("--quick");
 
 const SIZES = quick
-  ? { push: 1_000, pull: 10_000, payload: [10_000], recalc: 10_000, memory: 20_000, scaling: [1_000, 10_000] }
-  : { push: 10_000, pull: 50_000, payload: [10_000, 100_000], recalc: 10_000, memory: 100_000, scaling: [1_000, 10_000, 100_000] };
+  ? { push: 500, pull: 10_000, payload: [10_000], recalc: 2_000, memory: 20_000, scaling: [1_000, 10_000] }
+  : {
+      push: 10_000,
+      pull: 50_000,
+      payload: [10_000, 100_000],
+      recalc: 10_000,
+      memory: 100_000,
+      scaling: [1_000, 10_000, 100_000],
+    };
 
 function commit(): string {
   try {
     const sha = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
-    const dirty = execSync("git status --porcelain -- src sandbox bench workbench", { encoding: "utf8" }).trim();
+    const dirty = execSync("git status --porcelain -- src sandbox bench workbench", {
+      encoding: "utf8",
+    }).trim();
     return dirty ? `${sha} (with uncommitted changes)` : sha;
   } catch {
     return "unknown (not a git checkout)";
@@ -46,7 +55,9 @@ function mutationMarkdown(): string {
       "TypeScript checker, per-test coverage) over src/bulk/plan.ts, src/bulk/run.ts, src/bulk/payload/coerce.ts, src/halo/retry.ts " +
       "and src/halo/paginate.ts. Not re-run by `npm run bench` (it takes about half an hour on 2 cores): these are the last run's figures.",
     "",
-    existsSync(scores) ? readFileSync(scores, "utf8") : "No mutation run recorded yet (bench/results/mutation.md is missing).",
+    existsSync(scores)
+      ? readFileSync(scores, "utf8")
+      : "No mutation run recorded yet (bench/results/mutation.md is missing).",
     "",
     existsSync(notes) ? readFileSync(notes, "utf8") : "",
   ].join("\n");
@@ -70,13 +81,18 @@ async function main(): Promise<void> {
   }
   log(`pull: ${SIZES.pull} rows into a workbench sheet`);
   const writes = await measureSheetWrites(SIZES.pull);
-  for (const w of writes) log(`  ${w.approach}: ${w.syncs} syncs, ${w.largestSyncBytes} bytes largest, ${duration(w.ms)}, ${w.outcome.slice(0, 80)}`);
+  for (const w of writes)
+    log(
+      `  ${w.approach}: ${w.syncs} syncs, ${w.largestSyncBytes} bytes largest, ${duration(w.ms)}, ${w.outcome.slice(0, 80)}`,
+    );
   sections.push(pullMarkdown(SIZES.pull, writes, [...reads, ...scaledReads(reads, SIZES.pull)]));
 
   log("payload building");
   const payloads = await measurePayloads(SIZES.payload, log);
   const recalc = await measureRecalculation(SIZES.recalc);
-  log(`  workbench: fill down ${recalc.cells} cells ${duration(recalc.fillDownMs)}, recalc all ${duration(recalc.recalcAllMs)}`);
+  log(
+    `  workbench: fill down ${recalc.cells} cells ${duration(recalc.fillDownMs)}, recalc all ${duration(recalc.recalcAllMs)}`,
+  );
   sections.push(payloadMarkdown(payloads, recalc));
 
   log(`memory: ${SIZES.memory} rows`);

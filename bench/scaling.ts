@@ -7,7 +7,7 @@ import { buildPlan, haloClientPort, startRun, type CellValue } from "../src/bulk
 import { createHaloClient, RateLimiter } from "../src/halo";
 import { ECHO_URL, echoHalo } from "./lib/echoHalo";
 import { HALO_LIMIT, rateLimitFloorMs } from "./lib/floor";
-import { duration, int, table, target } from "./lib/format";
+import { atMost, duration, int, table, target } from "./lib/format";
 import { SimClock } from "./lib/simClock";
 import { Wire } from "./lib/wire";
 import { BATCH_ROWS } from "./push";
@@ -66,7 +66,8 @@ export function scalingSvg(points: ScalePoint[]): string {
   const lo = Math.log10(Math.min(...xs, ...ys) / 2);
   const hi = Math.log10(Math.max(...xs, ...ys) * 2);
   const sx = (v: number) => pad.left + ((Math.log10(v) - lo) / (hi - lo)) * (width - pad.left - pad.right);
-  const sy = (v: number) => height - pad.bottom - ((Math.log10(v) - lo) / (hi - lo)) * (height - pad.top - pad.bottom);
+  const sy = (v: number) =>
+    height - pad.bottom - ((Math.log10(v) - lo) / (hi - lo)) * (height - pad.top - pad.bottom);
   const ticks: number[] = [];
   for (let e = Math.ceil(lo); e <= Math.floor(hi); e++) ticks.push(10 ** e);
   const min = 10 ** lo;
@@ -104,7 +105,16 @@ export function scalingMarkdown(points: ScalePoint[], chartPath: string): string
       "Requests include the token and discovery requests.",
     "",
     table(
-      ["Rows", "ceil(rows / batch)", "Requests", "429s", "Time (simulated)", "Rate-limit floor", "Real time", "Linear"],
+      [
+        "Rows",
+        "ceil(rows / batch)",
+        "Requests",
+        "429s",
+        "Time (simulated)",
+        "Rate-limit floor",
+        "Real time",
+        "Linear",
+      ],
       points.map((p) => [
         int(p.rows),
         int(p.ideal),
@@ -113,7 +123,10 @@ export function scalingMarkdown(points: ScalePoint[], chartPath: string): string
         duration(p.simMs),
         duration(p.floorMs),
         duration(p.realMs),
-        target(p.requests <= Math.floor(p.ideal * 1.05) + 3, `${int(p.requests)} ≤ ${int(Math.floor(p.ideal * 1.05) + 3)}`),
+        target(
+          p.requests <= Math.floor(p.ideal * 1.05) + 3,
+          atMost(p.requests, Math.floor(p.ideal * 1.05) + 3),
+        ),
       ]),
       ["r", "r", "r", "r", "r", "r", "r", "l"],
     ),

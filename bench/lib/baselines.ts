@@ -51,7 +51,10 @@ async function token(target: Target): Promise<string> {
   }
 }
 
-type Outcome = { kind: "ok" } | { kind: "status"; status: number; retryAfterMs?: number; text: string } | { kind: "dropped" };
+type Outcome =
+  | { kind: "ok" }
+  | { kind: "status"; status: number; retryAfterMs?: number; text: string }
+  | { kind: "dropped" };
 
 async function post(target: Target, bearer: string, rows: Row[]): Promise<Outcome> {
   try {

@@ -40,7 +40,10 @@ export interface BenchHalo {
 
 const SETUP_BATCH = 1000;
 
-export async function startBenchHalo(options: { clients: number; tokenTtlSeconds?: number }): Promise<BenchHalo> {
+export async function startBenchHalo(options: {
+  clients: number;
+  tokenTtlSeconds?: number;
+}): Promise<BenchHalo> {
   const clock = new SimClock();
   const sandbox = await startSandbox({
     port: 0,
@@ -49,8 +52,18 @@ export async function startBenchHalo(options: { clients: number; tokenTtlSeconds
     tokenTtl: options.tokenTtlSeconds ?? 3600,
     now: () => clock.now(),
   });
-  const auth = { kind: "clientCredentials" as const, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret };
-  const side = createHaloClient({ instanceUrl: sandbox.url, auth, fetch: heldFetch(clock), clock, rateLimit: false });
+  const auth = {
+    kind: "clientCredentials" as const,
+    clientId: sandbox.clientId,
+    clientSecret: sandbox.clientSecret,
+  };
+  const side = createHaloClient({
+    instanceUrl: sandbox.url,
+    auth,
+    fetch: heldFetch(clock),
+    clock,
+    rateLimit: false,
+  });
   const control = (path: string, init?: RequestInit) => fetch(`${sandbox.url}/__sandbox/${path}`, init);
   const setFaults = async (spec: string) => {
     const answer = await control("faults", { method: "POST", body: spec });
@@ -101,7 +114,8 @@ export async function startBenchHalo(options: { clients: number; tokenTtlSeconds
         stats: async () => {
           const now = await rawStats();
           const faultsFired: Record<string, number> = {};
-          for (const [kind, n] of Object.entries(now.faults)) faultsFired[kind] = n - (atStart.faults[kind] ?? 0);
+          for (const [kind, n] of Object.entries(now.faults))
+            faultsFired[kind] = n - (atStart.faults[kind] ?? 0);
           return {
             totalRequests: now.totalRequests - atStart.totalRequests,
             rowsWritten: {

@@ -13,11 +13,16 @@ export const ECHO_URL = "http://127.0.0.1:4999";
 export function echoHalo(clock: SimClock): FetchFn {
   const limiter = new RollingWindowLimiter({ requests: HALO_LIMIT.requests, windowMs: HALO_LIMIT.windowMs });
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { "Content-Type": "application/json", ...headers },
+    });
   return async (input, init) => {
     const { pathname } = new URL(input);
-    if (pathname === "/api/authinfo") return json(200, { auth_url: `${ECHO_URL}/auth`, api_url: `${ECHO_URL}/api` });
-    if (pathname === "/auth/token") return json(200, { access_token: "bench-token", token_type: "Bearer", expires_in: 3600 });
+    if (pathname === "/api/authinfo")
+      return json(200, { auth_url: `${ECHO_URL}/auth`, api_url: `${ECHO_URL}/api` });
+    if (pathname === "/auth/token")
+      return json(200, { access_token: "bench-token", token_type: "Bearer", expires_in: 3600 });
     const admission = limiter.admit("bench", clock.now());
     if (!admission.admitted)
       return new Response("Too Many Requests", {

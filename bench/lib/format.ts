@@ -24,7 +24,12 @@ export function table(headers: string[], rows: (string | number)[][], align?: ("
   return [line(headers), line(rule), ...rows.map(line)].join("\n");
 }
 
-/** "✓ 103 ≤ 105" / "MISS 140 > 105": a target shown beside its number, misses spelled out. */
+/** "met (...)" / "**MISS** (...)": a target shown beside its number, misses spelled out. */
 export function target(ok: boolean, text: string): string {
   return ok ? `met (${text})` : `**MISS** (${text})`;
+}
+
+/** "12 ≤ 13" when within the limit, "297 > 64" when over it. */
+export function atMost(value: number, limit: number): string {
+  return `${int(value)} ${value <= limit ? "≤" : ">"} ${int(limit)}`;
 }

@@ -41,7 +41,8 @@ export class SimClock implements Clock {
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const reason = (): unknown => signal?.reason ?? new DOMException("The operation was aborted.", "AbortError");
+      const reason = (): unknown =>
+        signal?.reason ?? new DOMException("The operation was aborted.", "AbortError");
       if (signal?.aborted) {
         reject(reason());
         return;

@@ -64,7 +64,9 @@ export class Wire {
   count(route: string, status?: string): number {
     const statuses = this.byRoute.get(route);
     if (!statuses) return 0;
-    return status === undefined ? [...statuses.values()].reduce((a, b) => a + b, 0) : (statuses.get(status) ?? 0);
+    return status === undefined
+      ? [...statuses.values()].reduce((a, b) => a + b, 0)
+      : (statuses.get(status) ?? 0);
   }
 
   /** Requests whose route starts with `prefix` ("POST /api", "GET /api"). */
