@@ -1,7 +1,14 @@
-import { Body1, Caption1, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import packageInfo from "../../package.json";
+import type { HaloClient } from "../halo";
+import { getSignedInClient, subscribe } from "../runtime";
 import { ConnectPanel } from "./connect/ConnectPanel";
 import type { ConnectServices } from "./connect/connectServices";
+import { FieldsPanel } from "./fields/FieldsPanel";
+import type { FieldsServices } from "./fields/fieldsServices";
+import { PullPanel } from "./pull/PullPanel";
+import type { PullServices } from "./pull/pullServices";
 
 const useStyles = makeStyles({
   root: {
@@ -15,9 +22,35 @@ const useStyles = makeStyles({
   version: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The task pane shell. Connect, Pull, Push and History panels mount here. */
-export function App({ connectServices }: { connectServices: ConnectServices }): JSX.Element {
+export interface AppServices {
+  connect: ConnectServices;
+  /** The Pull panel's services for the signed-in client. */
+  pull(client: HaloClient): PullServices;
+  fields: FieldsServices;
+}
+
+type PanelTab = "pull" | "fields";
+
+/** The panels shown once signed in, as tabs. */
+function SignedInPanels({ client, services }: { client: HaloClient; services: AppServices }): JSX.Element {
+  const [tab, setTab] = useState<PanelTab>("pull");
+  const pullServices = useMemo(() => services.pull(client), [services, client]);
+  return (
+    <>
+      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PanelTab)}>
+        <Tab value="pull">Pull</Tab>
+        <Tab value="fields">Fields</Tab>
+      </TabList>
+      {tab === "pull" ? <PullPanel services={pullServices} /> : null}
+      {tab === "fields" ? <FieldsPanel services={services.fields} /> : null}
+    </>
+  );
+}
+
+/** The task pane shell: Connect, then the Pull, Fields, Push and History panels as tabs. */
+export function App({ services }: { services: AppServices }): JSX.Element {
   const styles = useStyles();
+  const client = useSyncExternalStore(subscribe, getSignedInClient);
   return (
     <main className={styles.root}>
       <header className={styles.header}>
@@ -25,7 +58,8 @@ export function App({ connectServices }: { connectServices: ConnectServices }): 
         <Caption1 className={styles.version}>version {packageInfo.version}</Caption1>
       </header>
       <Body1 className={styles.tagline}>Bulk-edit Halo records from Excel, with a result on every row.</Body1>
-      <ConnectPanel services={connectServices} />
+      <ConnectPanel services={services.connect} />
+      {client ? <SignedInPanels client={client} services={services} /> : null}
     </main>
   );
 }

@@ -10,10 +10,16 @@ describe("task pane", () => {
     render(
       <FluentProvider theme={webLightTheme}>
         <App
-          connectServices={{
-            storage: new MemoryStorage(),
-            origin: "https://localhost:3000",
-            openSignInDialog: () => Promise.reject(new Error("no dialog in this test")),
+          services={{
+            connect: {
+              storage: new MemoryStorage(),
+              origin: "https://localhost:3000",
+              openSignInDialog: () => Promise.reject(new Error("no dialog in this test")),
+            },
+            pull: () => {
+              throw new Error("not signed in: no pull services");
+            },
+            fields: { insertHeaders: () => Promise.reject(new Error("no sheet in this test")) },
           }}
         />
       </FluentProvider>,

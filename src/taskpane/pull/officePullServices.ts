@@ -1,0 +1,32 @@
+/** The Pull panel's services inside Office (or the workbench): the signed-in client and src/office. */
+import { estimateEntityPull, listReports, pullSource, type HaloClient, type PullSource } from "../../halo";
+import { activeSheet, onActiveSheetChanged } from "../../office/activeSheet";
+import { readPullRecord, savePull } from "../../office/pullRecord";
+import { writePulledTable } from "../../office/pullWriter";
+import { refreshPulledTable } from "../../office/refreshTable";
+import { readRecord, writeRecord } from "../../office/workbookStore";
+import type { PullServices } from "./pullServices";
+
+const LAST_SOURCE_KEY = "pull.lastSource";
+
+export function officePullServices(client: HaloClient): PullServices {
+  return {
+    instanceUrl: client.instanceUrl,
+    listReports: async (signal) =>
+      (await listReports(client, { signal })).map(({ id, name }) => ({ id, name })),
+    estimate: (source, signal) => estimateEntityPull(client, source, signal),
+    read: (source, options) => pullSource(client, source, options),
+    write: (table, sourceName, target, options) => writePulledTable(table, sourceName, target, options),
+    refresh: (record, table, options) => refreshPulledTable(record.tableName, record.headers, table, options),
+    save: (record, snapshot) => savePull(record, snapshot),
+    activeSheetPull: async () => {
+      const sheet = await activeSheet();
+      // A workbook written by `halosheet pull --out x.xlsx` had no Office sheet id yet: its record is by name.
+      return (await readPullRecord(sheet.id)) ?? (await readPullRecord(`name:${sheet.name}`));
+    },
+    onActiveSheetChanged,
+    lastSource: () => readRecord<PullSource>(LAST_SOURCE_KEY),
+    rememberSource: (source) => writeRecord(LAST_SOURCE_KEY, source),
+    now: () => new Date(),
+  };
+}
