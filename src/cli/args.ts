@@ -23,6 +23,8 @@ export interface PushArgs {
   connection: Connection;
   entity: string;
   input: string;
+  /** The sheet of an .xlsx --in (default: the first visible sheet). */
+  sheet?: string;
   snapshot?: string;
   /** --encoding: how --in and --snapshot are encoded when not UTF-8 ("windows-1252", "utf-16le"). */
   encoding?: string;
@@ -49,6 +51,7 @@ const OPTIONS = {
   out: { type: "string" },
   snapshot: { type: "string" },
   encoding: { type: "string" },
+  sheet: { type: "string" },
   "batch-size": { type: "string" },
   "max-batch-size": { type: "string" },
   "batch-bytes": { type: "string" },
@@ -132,6 +135,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   };
   if (values.snapshot !== undefined) args.snapshot = values.snapshot;
   if (values.encoding !== undefined) args.encoding = values.encoding;
+  if (values.sheet !== undefined) args.sheet = values.sheet;
   const batchSize = positiveInteger(values, "batch-size");
   const maxBatchSize = positiveInteger(values, "max-batch-size");
   const batchBytes = positiveInteger(values, "batch-bytes");

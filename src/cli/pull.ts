@@ -1,32 +1,30 @@
 /**
- * `halosheet pull`: a saved report (by id or name), ad-hoc SQL, or an entity list, to CSV. The file
- * can be edited and pushed, and kept as the push's --snapshot.
+ * `halosheet pull`: a saved report (by id or name), ad-hoc SQL, or an entity list, to CSV or, for an
+ * --out ending in .xlsx, an Excel workbook with the rows as a table and the pull record. The file can be
+ * edited and pushed, and kept as the push's --snapshot. The rows are read by src/halo's pullSource, as
+ * the task pane reads them.
  */
-import { listEntities, listReports, loadReport, runSql, type HaloClient, type LoadedReport } from "../halo";
+import { listReports, pullSource, sourceLabel, type Clock, type HaloClient, type PullSource } from "../halo";
 import type { Connection, PullArgs } from "./args";
 import { CliError, EXIT_OK, EXIT_ROWS_FAILED } from "./cliErrors";
 import { writeCsv } from "./csvFiles";
+import { isXlsxPath, writeXlsx } from "./xlsxFiles";
 
 export interface PullDeps {
   connect(connection: Connection): Promise<HaloClient>;
   stderr(text: string): void;
-}
-
-interface Pulled {
-  headers: string[];
-  rows: unknown[][];
-  warnings: string[];
-  /** Halo said how many records there are and fewer were read: exit 1, the file is not all of them. */
-  incomplete: boolean;
+  clock?: Pick<Clock, "now">;
 }
 
 /** A report named by id, or by its exact name (case-insensitive) among the search results. */
-async function reportId(client: HaloClient, report: string): Promise<number> {
-  if (/^\d+$/.test(report.trim())) return Number(report);
-  const found = (await listReports(client, { search: report })).filter(
-    (r) => r.name.trim().toLowerCase() === report.trim().toLowerCase(),
+async function reportSource(client: HaloClient, report: string): Promise<PullSource> {
+  const wanted = report.trim();
+  const byId = /^\d+$/.test(wanted);
+  const found = (await listReports(client, byId ? {} : { search: wanted })).filter((r) =>
+    byId ? r.id === Number(wanted) : r.name.trim().toLowerCase() === wanted.toLowerCase(),
   );
-  if (found.length === 1) return found[0].id;
+  if (byId) return { kind: "report", reportId: Number(wanted), reportName: found[0]?.name ?? "" };
+  if (found.length === 1) return { kind: "report", reportId: found[0]!.id, reportName: found[0]!.name };
   if (found.length === 0) throw new CliError("Usage", `no saved report is named "${report}".`);
   throw new CliError(
     "Usage",
@@ -34,49 +32,33 @@ async function reportId(client: HaloClient, report: string): Promise<number> {
   );
 }
 
-function fromReport(report: LoadedReport): Pulled {
-  const columns = report.columns.filter((c) => !c.hidden).sort((a, b) => a.order - b.order);
-  return {
-    headers: columns.map((c) => c.name),
-    rows: report.rows.map((row) => columns.map((c) => row[c.name])),
-    warnings: report.warnings,
-    incomplete: false,
-  };
-}
-
-async function fromEntity(client: HaloClient, entity: string, stderr: PullDeps["stderr"]): Promise<Pulled> {
-  const result = await listEntities(client, entity, {
-    onPage: (page) =>
-      stderr(`pull: ${page.rowsRead}${page.recordCount === undefined ? "" : `/${page.recordCount}`} rows\n`),
-  });
-  // Columns in the order records first show them; "id" first so the file can be pushed back.
-  const headers = [...new Set(["id", ...result.rows.flatMap((r) => Object.keys(r))])];
-  const warnings = result.mismatch
-    ? [
-        `Halo reported ${result.mismatch.expected} records but ${result.mismatch.read} were read: the file is incomplete.`,
-      ]
-    : [];
-  return {
-    headers,
-    rows: result.rows.map((r) => headers.map((h) => r[h])),
-    warnings,
-    incomplete: result.mismatch !== undefined,
-  };
-}
-
 export async function pull(args: PullArgs, deps: PullDeps): Promise<number> {
   const client = await deps.connect(args.connection);
-  const { source } = args;
-  const pulled =
-    source.kind === "entity"
-      ? await fromEntity(client, source.entity, deps.stderr)
-      : fromReport(
-          source.kind === "sql"
-            ? await runSql(client, source.sql)
-            : await loadReport(client, await reportId(client, source.report)),
-        );
-  await writeCsv(args.out, pulled.headers, pulled.rows);
-  for (const warning of pulled.warnings) deps.stderr(`pull: warning: ${warning}\n`);
-  deps.stderr(`pull: ${pulled.rows.length} rows, ${pulled.headers.length} columns written to ${args.out}\n`);
-  return pulled.incomplete ? EXIT_ROWS_FAILED : EXIT_OK;
+  const source: PullSource =
+    args.source.kind === "report"
+      ? await reportSource(client, args.source.report)
+      : args.source.kind === "sql"
+        ? { kind: "sql", sql: args.source.sql }
+        : { kind: "entity", entity: args.source.entity };
+  const table = await pullSource(client, source, {
+    onProgress: (p) => {
+      if (source.kind === "entity")
+        deps.stderr(`pull: ${p.rows}${p.total === undefined ? "" : `/${p.total}`} rows\n`);
+    },
+  });
+  if (isXlsxPath(args.out)) {
+    await writeXlsx(args.out, {
+      table,
+      source,
+      label: sourceLabel(source),
+      instanceUrl: client.instanceUrl,
+      ...(source.kind === "entity" ? { entity: source.entity } : {}),
+      pulledAt: new Date(deps.clock?.now() ?? Date.now()),
+    });
+  } else {
+    await writeCsv(args.out, table.headers, table.rows);
+  }
+  for (const warning of table.warnings) deps.stderr(`pull: warning: ${warning.message}\n`);
+  deps.stderr(`pull: ${table.rows.length} rows, ${table.headers.length} columns written to ${args.out}\n`);
+  return table.warnings.some((w) => w.kind === "totalChanged") ? EXIT_ROWS_FAILED : EXIT_OK;
 }

@@ -9,7 +9,8 @@ import type { Clock } from "../halo";
 import { buildPlan, planCounts, startRun, SUCCESS_STATUSES, type HaloPort } from "../bulk";
 import type { PushArgs, Connection } from "./args";
 import { EXIT_OK, haloFailureLine } from "./cliErrors";
-import { checkWritable, readCsv } from "./csvFiles";
+import { checkWritable } from "./csvFiles";
+import { readTableFile } from "./tableFiles";
 import { pushExitCode, statusSummary } from "./exitCode";
 import { progressPrinter } from "./progressLine";
 import { withoutResultColumns } from "./resultsFile";
@@ -58,11 +59,11 @@ export async function push(args: PushArgs, deps: PushDeps): Promise<number> {
 }
 
 async function pushRows(args: PushArgs, deps: PushDeps, runStarts: () => void): Promise<number> {
-  const input = withoutResultColumns(await readCsv(args.input, args.encoding));
+  const input = withoutResultColumns(await readTableFile(args.input, args.sheet, args.encoding));
   const snapshot =
     args.snapshot === undefined
       ? undefined
-      : withoutResultColumns(await readCsv(args.snapshot, args.encoding));
+      : withoutResultColumns(await readTableFile(args.snapshot, args.sheet, args.encoding));
   if (input.rows.length === 0) {
     deps.stderr(`push: ${args.input} has no rows under its header: nothing to push.\n`);
     return EXIT_OK;

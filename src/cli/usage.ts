@@ -1,10 +1,10 @@
 /** What `halosheet --help` prints; every usage error repeats the relevant part. */
 export const USAGE = `Usage:
   halosheet pull --url <instance> --client-id <id> [--client-secret <secret>]
-                 (--report <id or name> | --sql <query> | --entity <Entity>) --out rows.csv
+                 (--report <id or name> | --sql <query> | --entity <Entity>) --out rows.csv|rows.xlsx
   halosheet push --url <instance> --client-id <id> [--client-secret <secret>]
-                 --entity <Entity> --in rows.csv [--snapshot original.csv] [--batch-size N]
-                 [--allow-create] [--dry-run] [--out results.csv] [--encoding windows-1252]
+                 --entity <Entity> --in rows.csv|rows.xlsx [--sheet NAME] [--snapshot original.csv]
+                 [--batch-size N] [--allow-create] [--dry-run] [--out results.csv] [--encoding windows-1252]
                  [--dont-fire-automations] [--verify] [--max-batch-size N] [--batch-bytes N]
   (npm run cli -- <command> ... does the same.)
 
@@ -14,6 +14,9 @@ export const USAGE = `Usage:
   each row as it settles; a push stopped before it starts renames an old --out to <out>.previous.
   --encoding        when --in/--snapshot are not UTF-8 (windows-1252, utf-16le); otherwise refused
   Pulled CSV: text that Excel would run as a formula (= + - @) starts with ' ; push takes it off.
+  --out rows.xlsx   (pull) an Excel workbook: the rows as a table, with the pull record the add-in reads
+  --in rows.xlsx    (push) reads --sheet (default the first visible sheet); formula cells give the value
+                    Excel last calculated, so a HALO.PAYLOAD column can be pushed
   --snapshot        the CSV as pulled: only changed fields are sent, unchanged rows are not sent
   --batch-size      rows per request (default 100); --max-batch-size lets it grow while Halo is fast
   --allow-create    rows without an id create records (otherwise they are skipped)
