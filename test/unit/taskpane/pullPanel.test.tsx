@@ -104,9 +104,10 @@ function show(services: PullServices): void {
 }
 
 async function chooseReport(name: string): Promise<void> {
+  await screen.findByText("2 saved reports; type to search by name or id.");
   const box = screen.getByRole("combobox", { name: /Saved report/ });
   fireEvent.click(box);
-  fireEvent.click(await screen.findByRole("option", { name: new RegExp(name) }));
+  fireEvent.click(await screen.findByRole("option", { name: new RegExp(name) }, { timeout: 5000 }));
 }
 
 function pullButton(): HTMLElement {
@@ -116,10 +117,13 @@ function pullButton(): HTMLElement {
 describe("Pull panel", () => {
   it("lists saved reports with their id, searchable by name", async () => {
     show(new FakePullServices());
+    await screen.findByText("2 saved reports; type to search by name or id.");
     const box = screen.getByRole("combobox", { name: /Saved report/ });
     fireEvent.click(box);
     fireEvent.change(box, { target: { value: "tickets" } });
-    expect(await screen.findByRole("option", { name: "Open tickets by agent (id 13)" })).toBeTruthy();
+    expect(
+      await screen.findByRole("option", { name: "Open tickets by agent (id 13)" }, { timeout: 5000 }),
+    ).toBeTruthy();
     expect(screen.queryByRole("option", { name: /Clients with tax code/ })).toBeNull();
     expect((pullButton() as HTMLButtonElement).disabled).toBe(true);
   });
