@@ -4,7 +4,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const { Compilation, sources } = require("webpack");
+const { Compilation, DefinePlugin, sources } = require("webpack");
 // The build's settings and manifest logic are TypeScript (tested in test/build); tsx loads them here.
 const { require: requireTs } = require("tsx/cjs/api");
 const { readBuildSettings, BuildSettingsError } = requireTs("./scripts/build/buildSettings.ts", __filename);
@@ -103,6 +103,13 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       allowErrorInputs,
+      // npm start: the Connect form opens filled in for the local sandbox (URL and demo client ID, never a
+      // secret); production builds define null, so a shipped add-in offers nothing.
+      new DefinePlugin({
+        __HALOSHEET_DEV_SANDBOX__: JSON.stringify(
+          dev && env.sandboxUrl ? { instanceUrl: env.sandboxUrl, clientId: "halosheet-demo" } : null,
+        ),
+      }),
       // One shared runtime: the task pane page also hosts the custom functions and ribbon commands.
       page("taskpane", ["functions", "commands", "taskpane"], "HaloSheet"),
       page("commands", ["commands"], "HaloSheet commands"),

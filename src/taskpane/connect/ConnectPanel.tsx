@@ -22,13 +22,20 @@ const useStyles = makeStyles({
   actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
 });
 
+/** Brings a newly shown message into view when the pane was scrolled down (jsdom has no scrolling). */
+function scrollIntoView(element: HTMLDivElement | null): void {
+  element?.scrollIntoView?.({ block: "nearest" });
+}
+
 /** Step 1: the instance URL and a sign-in; then "Connected to <instance>" with Sign out. */
 export function ConnectPanel({ services }: { services: ConnectServices }): JSX.Element {
   const styles = useStyles();
-  const { form, update, client, busy, error, connect, signOut } = useConnection(services);
+  const { form, update, client, busy, error, errorSeq, connect, signOut } = useConnection(services);
+  // One error at a time, at the top where it is seen without scrolling; keyed by its number so each
+  // new error mounts afresh and Fluent announces it (role alert for screen readers as well).
   const errorBar =
     error === undefined ? null : (
-      <MessageBar intent="error">
+      <MessageBar key={errorSeq} intent="error" role="alert" ref={scrollIntoView}>
         <MessageBarBody>{error}</MessageBarBody>
       </MessageBar>
     );
@@ -36,10 +43,10 @@ export function ConnectPanel({ services }: { services: ConnectServices }): JSX.E
   if (client !== undefined) {
     return (
       <section className={styles.root} aria-label="Connect">
+        {errorBar}
         <MessageBar intent="success">
           <MessageBarBody>Connected to {client.instanceUrl}</MessageBarBody>
         </MessageBar>
-        {errorBar}
         <div className={styles.actions}>
           <Button onClick={() => void signOut()}>Sign out</Button>
         </div>
@@ -55,6 +62,7 @@ export function ConnectPanel({ services }: { services: ConnectServices }): JSX.E
   return (
     <form className={styles.root} aria-label="Connect" onSubmit={submit}>
       <Subtitle1 as="h2">Connect to Halo</Subtitle1>
+      {errorBar}
       <Field label="Instance URL" hint="e.g. acme.halopsa.com" required>
         <Input value={form.instanceUrl} onChange={(_, data) => update({ instanceUrl: data.value })} />
       </Field>
@@ -90,7 +98,6 @@ export function ConnectPanel({ services }: { services: ConnectServices }): JSX.E
       ) : (
         <Body1>A Halo sign-in window opens; no secret is needed or stored.</Body1>
       )}
-      {errorBar}
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
           Sign in

@@ -9,6 +9,8 @@ export interface ConnectServices {
   origin: string;
   /** Default the page's fetch. */
   fetch?: FetchFn;
+  /** Development only (npm start): the local sandbox to fill in when nothing was saved. Never a secret. */
+  prefill?: { instanceUrl: string; clientId: string };
   /** Shows Halo's sign-in page in a dialog and resolves with the redirect's answer. */
   openSignInDialog(authorizeUrl: string): Promise<DialogResult>;
 }

@@ -8,6 +8,7 @@ import { loadSavedConnection, saveConnection, type SignInMethod } from "../../of
 import { SignInDialogError } from "../../office/signInDialog";
 import { getSignedInClient, setSignedInClient, subscribe } from "../../runtime";
 import type { ConnectServices } from "./connectServices";
+import { explainBlockedCall } from "./reachability";
 import { resumePkceSignIn, signInWithPkce, signInWithSecret } from "./signIn";
 
 export interface ConnectForm {
@@ -26,6 +27,8 @@ export interface Connection {
   busy: boolean;
   /** What went wrong, ready to show (Halo errors carry a message written for the user). */
   error: string | undefined;
+  /** Changes with every error shown, even the same text again, so the message is re-announced. */
+  errorSeq: number;
   connect(): Promise<void>;
   signOut(): Promise<void>;
 }
@@ -46,14 +49,30 @@ function messageOf(error: unknown, doing: string): string {
 export function useConnection(services: ConnectServices): Connection {
   const [form, setForm] = useState<ConnectForm>(EMPTY_FORM);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [shown, setShown] = useState<{ error: string | undefined; seq: number }>({
+    error: undefined,
+    seq: 0,
+  });
+  // The latest error replaces the one before; each one counts, so it is announced again.
+  const setError = useCallback((error: string | undefined): void => {
+    setShown((current) => ({ error, seq: error === undefined ? current.seq : current.seq + 1 }));
+  }, []);
   const client = useSyncExternalStore(subscribe, getSignedInClient);
 
   useEffect(() => {
     let live = true;
     const prefillAndResume = async (): Promise<void> => {
       const saved = await loadSavedConnection(services.storage);
-      if (!live || !saved) return;
+      if (!live) return;
+      if (!saved) {
+        // npm start: filled in for the local sandbox (never a secret); a real build has no prefill.
+        const sandbox = services.prefill;
+        if (sandbox)
+          setForm((current) =>
+            current.instanceUrl || current.clientId ? current : { ...current, ...sandbox },
+          );
+        return;
+      }
       // Fill only what the user has not started typing.
       setForm((current) => ({
         ...current,
@@ -76,7 +95,7 @@ export function useConnection(services: ConnectServices): Connection {
     return () => {
       live = false;
     };
-  }, [services]);
+  }, [services, setError]);
 
   const update = useCallback((change: Partial<ConnectForm>) => {
     setForm((current) => ({ ...current, ...change }));
@@ -98,11 +117,12 @@ export function useConnection(services: ConnectServices): Connection {
         method: form.method,
       }).catch(() => undefined); // Signed in all the same; only next time's prefill is lost.
     } catch (failure) {
-      setError(messageOf(failure, "Sign-in"));
+      const probe = services.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
+      setError(messageOf(await explainBlockedCall(failure, form.instanceUrl, probe), "Sign-in"));
     } finally {
       setBusy(false);
     }
-  }, [form, services]);
+  }, [form, services, setError]);
 
   const signOut = useCallback(async () => {
     const current = getSignedInClient();
@@ -113,7 +133,7 @@ export function useConnection(services: ConnectServices): Connection {
     } catch (failure) {
       setError(messageOf(failure, "Sign-out"));
     }
-  }, []);
+  }, [setError]);
 
-  return { form, update, client, busy, error, connect, signOut };
+  return { form, update, client, busy, error: shown.error, errorSeq: shown.seq, connect, signOut };
 }
