@@ -130,19 +130,4 @@ describe("Connect panel: npm start fills in the sandbox", () => {
       ),
     );
   });
-
-  it("a production build defines no sandbox; a development build with a sandbox defines only URL and client ID", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const makeConfig = require("../../../webpack.config.js") as (
-      env: Record<string, unknown>,
-      argv: Record<string, unknown>,
-    ) => Promise<{ plugins: { definitions?: Record<string, string> }[] }>;
-    const defined = async (mode: string) =>
-      (await makeConfig({ sandboxUrl: "http://127.0.0.1:4010" }, { mode })).plugins.find(
-        (p) => p.definitions?.__HALOSHEET_DEV_SANDBOX__ !== undefined,
-      )?.definitions?.__HALOSHEET_DEV_SANDBOX__;
-    expect(await defined("production")).toBe("null");
-    const dev = JSON.parse((await defined("development")) ?? "null") as Record<string, string>;
-    expect(dev).toEqual({ instanceUrl: "http://127.0.0.1:4010", clientId: "halosheet-demo" });
-  });
 });
