@@ -35,7 +35,7 @@ export {
   postEntities,
 } from "./entities";
 export type { CallOptions, ListOptions, PostResult } from "./entities";
-export { listReports, loadReport, runSql, readPublished } from "./reports";
+export { listReports, loadReport, runSql } from "./reports";
 export type { LoadedReport, ReportSummary } from "./reports";
 export type { ReportColumn, ReportColumnType, ReportRow, ReportValue } from "./reportValues";
 export { entitySchema, entityNames, customFieldSchema } from "./schema";

@@ -1,6 +1,6 @@
 /**
- * Halo reports: list saved ones, load one (definition + rows), run ad-hoc SQL, read a published
- * report. Every load returns the same LoadedReport shape with values normalised by column type.
+ * Halo reports: list saved ones, load one (definition + rows), run ad-hoc SQL. Every load returns the
+ * same LoadedReport shape with values normalised by column type.
  */
 import type { HaloClient } from "./client";
 import { HaloError } from "./errors";
@@ -137,20 +137,4 @@ export async function runSql(
     signal: options.signal,
   });
   return reportFromProfile(answer, "the SQL query", "POST /api/Report");
-}
-
-/** Reads a published report's rows (GET /api/ReportData/<publishedId>). */
-export async function readPublished(
-  client: Client,
-  publishedId: string,
-  options: { signal?: AbortSignal } = {},
-): Promise<LoadedReport> {
-  const answer = await client.request<unknown>("GET", `/ReportData/${encodeURIComponent(publishedId)}`, {
-    signal: options.signal,
-  });
-  if (Array.isArray(answer)) return buildReport(rowsIn(answer));
-  const record = asObject(answer) ?? {};
-  if (asObject(record.report) !== undefined)
-    return reportFromProfile(record, `published report ${publishedId}`, `GET /api/ReportData/${publishedId}`);
-  return buildReport(rowsIn(record.rows ?? Object.values(record).find(Array.isArray)));
 }

@@ -5,8 +5,7 @@
  */
 import { createHaloClient, type HaloClient } from "../../src/halo/client";
 import { getEntity, listEntities, postEntities } from "../../src/halo/entities";
-import { listReports, loadReport, readPublished, runSql } from "../../src/halo/reports";
-import { PUBLISHED_REPORT_ID } from "../../sandbox/seedReports";
+import { listReports, loadReport, runSql } from "../../src/halo/reports";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { StatsSnapshot } from "../../sandbox/stats";
 
@@ -82,12 +81,6 @@ describe("the Halo client against the sandbox", () => {
     expect(created.record).toMatchObject({ id: created.id, name: "Annex" });
     const [updated] = await postEntities(client, "Site", [{ id: created.id, name: "Annex B" }]);
     expect(updated).toMatchObject({ id: created.id, record: { name: "Annex B" } });
-  });
-
-  it("reads a published report", async () => {
-    const published = await readPublished(client, PUBLISHED_REPORT_ID);
-    expect(published.rows.length).toBeGreaterThan(0);
-    expect(published.columns.map((c) => c.name)).toEqual(["agent", "open_tickets", "oldest"]);
   });
 
   it("never repeats a POST whose outcome is unknown (reset, 502); repeats one refused before processing (503)", async () => {

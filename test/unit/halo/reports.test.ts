@@ -1,4 +1,4 @@
-import { listReports, loadReport, readPublished, runSql } from "../../../src/halo/reports";
+import { listReports, loadReport, runSql } from "../../../src/halo/reports";
 import { columnTypeOf, normaliseValue, roundCapWarning } from "../../../src/halo/reportValues";
 import { HaloError } from "../../../src/halo/errors";
 import { jsonResponse } from "../../fakes/fakeFetch";
@@ -116,7 +116,7 @@ describe("runSql", () => {
   });
 });
 
-describe("listReports and readPublished", () => {
+describe("listReports", () => {
   it("lists saved reports by search, paged", async () => {
     const halo = fakeHalo();
     halo.fetch.on("GET", "/api/Report", () =>
@@ -136,18 +136,6 @@ describe("listReports and readPublished", () => {
     const [request] = halo.fetch.calls("GET", "/api/Report");
     expect(request.query("search")).toBe("tax");
     expect(request.query("pageinate")).toBe("true");
-  });
-
-  it.each([
-    ["a bare array", [{ a: 1 }]],
-    ["a rows object", { rows: [{ a: 1 }] }],
-    ["a report profile", { report: { rows: [{ a: 1 }] } }],
-  ])("reads a published report answered as %s", async (_name, body) => {
-    const halo = fakeHalo();
-    halo.fetch.on("GET", "/api/ReportData/abc-123", () => jsonResponse(200, body));
-    const report = await readPublished(halo.client, "abc-123");
-    expect(report.rows).toEqual([{ a: 1 }]);
-    expect(report.columns).toEqual([{ name: "a", type: "number", order: 0, hidden: false }]);
   });
 });
 
