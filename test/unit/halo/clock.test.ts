@@ -3,10 +3,21 @@ import { FakeClock } from "../../fakes/fakeClock";
 import { FakeFetch, hangUntilAborted, jsonResponse } from "../../fakes/fakeFetch";
 
 describe("systemClock", () => {
-  it("sleeps for real and reads the wall clock", async () => {
-    const before = systemClock.now();
-    await systemClock.sleep(5);
-    expect(systemClock.now() - before).toBeGreaterThanOrEqual(4);
+  afterEach(() => jest.useRealTimers());
+
+  it("sleeps on the platform's timers and reads the wall clock", async () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    expect(systemClock.now()).toBe(1_000_000);
+    let woke = false;
+    const sleeping = systemClock.sleep(5_000).then(() => {
+      woke = true;
+    });
+    await jest.advanceTimersByTimeAsync(4_999);
+    expect(woke).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await sleeping;
+    expect(woke).toBe(true);
+    expect(systemClock.now()).toBe(1_005_000);
   });
 
   it("rejects a sleep when its signal aborts", async () => {

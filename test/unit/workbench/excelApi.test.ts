@@ -3,9 +3,12 @@ import { Workbook } from "../../../workbench/model/workbook";
 import { createExcelNamespace } from "../../../workbench/excel/workbookProxy";
 import { OfficeExtensionError } from "../../../workbench/excel/errors";
 import { jsonBytes } from "../../../workbench/excel/clientObject";
+import { fakeTimeouts, runScheduledTimeouts } from "../../fakes/fakeTimeouts";
 
 /* Typed with @types/office-js, so the tests also check the emulation against Excel's own API shape. */
 type Ctx = Excel.RequestContext;
+
+afterEach(() => jest.useRealTimers());
 
 function setup() {
   const model = new Workbook();
@@ -389,6 +392,7 @@ describe("ranges", () => {
   });
 
   test("onSelectionChanged handlers receive Excel's event arguments", async () => {
+    fakeTimeouts();
     const { run, model, sheet } = setup();
     const seen: Excel.WorksheetSelectionChangedEventArgs[] = [];
     await run(async (ctx) => {
@@ -398,16 +402,17 @@ describe("ranges", () => {
       await ctx.sync();
     });
     model.setSelection(sheet, { row: 2, col: 1, rowCount: 2, colCount: 1 });
-    await new Promise((r) => setTimeout(r, 5));
+    await runScheduledTimeouts();
     expect(seen).toEqual([
       { type: "WorksheetSelectionChanged", source: "Local", worksheetId: sheet, address: "B3:B4" },
     ]);
   });
 
   test("an event handler is registered by the next sync and removed by remove() and a sync", async () => {
+    fakeTimeouts();
     const { run, model, sheet } = setup();
     const seen: string[] = [];
-    const settle = () => new Promise((r) => setTimeout(r, 5));
+    const settle = runScheduledTimeouts;
     const select = (row: number) => model.setSelection(sheet, { row, col: 0, rowCount: 1, colCount: 1 });
     await run(async (ctx) => {
       const registration = ctx.workbook.worksheets
@@ -433,6 +438,7 @@ describe("ranges", () => {
 
 describe("more worksheet behaviour", () => {
   test("onChanged reports edits by the user and the API (not recalculation); onActivated reports activation", async () => {
+    fakeTimeouts();
     const { run, model, sheet } = setup();
     const changed: Excel.WorksheetChangedEventArgs[] = [];
     const activated: Excel.WorksheetActivatedEventArgs[] = [];
@@ -449,7 +455,7 @@ describe("more worksheet behaviour", () => {
     });
     model.setCellInput(sheet, 0, 0, "5");
     model.activateSheet(other);
-    await new Promise((r) => setTimeout(r, 5));
+    await runScheduledTimeouts();
     expect(changed.map((c) => [c.address, c.changeType, c.worksheetId])).toEqual([
       ["A1", "RangeEdited", sheet],
     ]);

@@ -2,6 +2,9 @@ import { Workbook } from "../../../workbench/model/workbook";
 import { CellError } from "../../../workbench/model/types";
 import { adjustFormula } from "../../../workbench/formula/references";
 import { CustomFunctionError } from "../../../workbench/formula/customFunctions";
+import { fakeTimeouts, runScheduledTimeouts } from "../../fakes/fakeTimeouts";
+
+afterEach(() => jest.useRealTimers());
 
 function setup() {
   const wb = new Workbook();
@@ -245,6 +248,7 @@ describe("custom functions are called as Excel calls them", () => {
   });
 
   test("a pending call is not repeated, and a result for arguments that changed meanwhile is dropped", async () => {
+    fakeTimeouts();
     const { wb, put, val } = setup();
     wb.customFunctions.loadMetadata(metadata, "HALO");
     const resolvers: ((v: number) => void)[] = [];
@@ -261,10 +265,12 @@ describe("custom functions are called as Excel calls them", () => {
     put([0, 0], "2");
     expect(calls).toEqual([1, 2]);
     resolvers[0](100);
-    await new Promise((r) => setTimeout(r, 5));
+    await runScheduledTimeouts();
     expect(val(0, 1)).toBe("#BUSY!");
     resolvers[1](200);
-    await wb.whenCalculated();
+    const calculated = wb.whenCalculated();
+    await runScheduledTimeouts();
+    await calculated;
     expect(val(0, 1)).toBe(200);
     expect(val(0, 2)).toBe("2002");
   });
