@@ -14,6 +14,7 @@ import { connectTests } from "./connect";
 import { dialogTests } from "./dialog";
 import { npmStartTests } from "./npmStart";
 import { contentSecurityPolicyTests } from "./contentSecurityPolicy";
+import { pullTests } from "./pull";
 
 const TESTS: BrowserTest[] = [
   ...postmanCaseTests,
@@ -26,6 +27,7 @@ const TESTS: BrowserTest[] = [
   ...connectTests,
   ...dialogTests,
   ...contentSecurityPolicyTests,
+  ...pullTests,
   ...npmStartTests,
 ];
 
