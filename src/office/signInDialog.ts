@@ -41,20 +41,29 @@ function parseDialogResult(message: string): DialogResult {
   throw new SignInDialogError("BadAnswer", "The sign-in window sent an answer that could not be read.");
 }
 
+/**
+ * The folder the add-in's pages are served from (HALOSHEET_ORIGIN), e.g. https://addins.example.com/halosheet
+ * for a pane at .../halosheet/taskpane.html: the dialog page and the PKCE redirect are there, which is not
+ * the bare origin when the add-in is hosted under a path.
+ */
+export function addinFolderUrl(pageHref: string = location.href): string {
+  return new URL(".", pageHref).href.replace(/\/$/, "");
+}
+
 /** The dialog page's address that sends the user on to `authorizeUrl`. */
-export function signInDialogAddress(pageOrigin: string, authorizeUrl: string): string {
-  return `${pageOrigin}/dialog.html?authorize=${encodeURIComponent(authorizeUrl)}`;
+export function signInDialogAddress(addinUrl: string, authorizeUrl: string): string {
+  return `${addinUrl}/dialog.html?authorize=${encodeURIComponent(authorizeUrl)}`;
 }
 
 /** Shows the sign-in dialog; resolves with the redirect's code or error, and closes the dialog. */
 export function openSignInDialog(
   authorizeUrl: string,
   ui: Pick<Office.UI, "displayDialogAsync"> = Office.context.ui,
-  pageOrigin: string = location.origin,
+  addinUrl: string = addinFolderUrl(),
 ): Promise<DialogResult> {
   return new Promise<DialogResult>((resolve, reject) => {
     ui.displayDialogAsync(
-      signInDialogAddress(pageOrigin, authorizeUrl),
+      signInDialogAddress(addinUrl, authorizeUrl),
       { height: 60, width: 30 },
       (opened) => {
         if (opened.status !== Office.AsyncResultStatus.Succeeded) {

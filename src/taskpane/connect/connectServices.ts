@@ -5,8 +5,10 @@ import type { DialogResult } from "../../office/signInDialog";
 export interface ConnectServices {
   /** OfficeRuntime.storage in the add-in: PKCE tokens and the last instance URL / client id (never the secret). */
   storage: OfficeRuntime.Storage;
-  /** The page origin: the PKCE redirect page lives here, and CORS messages name it. */
+  /** The page origin: CORS messages name it. */
   origin: string;
+  /** The folder the add-in is served from, where the PKCE redirect page lives; default `origin`. */
+  addinUrl?: string;
   /** Default the page's fetch. */
   fetch?: FetchFn;
   /** Development only (npm start): the local sandbox to fill in when nothing was saved. Never a secret. */

@@ -1,6 +1,6 @@
 /** The Connect panel's services inside Office (or the workbench): the add-in's storage and the Office dialog. */
 import { addinStorage } from "../../office/addinStorage";
-import { openSignInDialog } from "../../office/signInDialog";
+import { addinFolderUrl, openSignInDialog } from "../../office/signInDialog";
 import type { ConnectServices } from "./connectServices";
 import { devSandboxPrefill } from "./devSandbox";
 
@@ -10,6 +10,7 @@ export function officeConnectServices(): ConnectServices {
     ...(prefill ? { prefill } : {}),
     storage: addinStorage(),
     origin: location.origin,
+    addinUrl: addinFolderUrl(),
     openSignInDialog: (authorizeUrl) => openSignInDialog(authorizeUrl),
   };
 }

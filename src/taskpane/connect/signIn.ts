@@ -51,7 +51,7 @@ export function callbackUrl(redirectUri: string, answer: DialogResult): string {
 
 /** Authorization Code + PKCE in the Office dialog; tokens (with refresh) are kept in OfficeRuntime.storage. */
 export function signInWithPkce(services: ConnectServices, form: PkceSignIn): Promise<HaloClient> {
-  const redirectUri = `${services.origin}/dialog.html`;
+  const redirectUri = `${services.addinUrl ?? services.origin}/dialog.html`;
   return haloSignInWithPkce({
     instanceUrl: form.instanceUrl,
     clientId: form.clientId,

@@ -1,5 +1,5 @@
 /* The sign-in dialog wrapper: what it opens, and how each way the dialog ends becomes a result or a typed error. */
-import { SignInDialogError, openSignInDialog } from "../../../src/office/signInDialog";
+import { SignInDialogError, addinFolderUrl, openSignInDialog } from "../../../src/office/signInDialog";
 
 type Handler = (arg: { message: string; origin: string } | { error: number }) => void;
 
@@ -69,6 +69,15 @@ beforeAll(() => {
 
 afterAll(() => {
   delete (globalThis as { Office?: unknown }).Office;
+});
+
+describe("addinFolderUrl", () => {
+  it("is the folder of the pane's page, so an add-in hosted under a path finds its dialog page", () => {
+    expect(addinFolderUrl("https://addins.example.com/halosheet/taskpane.html?_host_Info=Excel")).toBe(
+      "https://addins.example.com/halosheet",
+    );
+    expect(addinFolderUrl("https://localhost:3000/taskpane.html")).toBe("https://localhost:3000");
+  });
 });
 
 describe("openSignInDialog", () => {

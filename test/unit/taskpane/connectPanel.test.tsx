@@ -191,6 +191,19 @@ describe("Connect panel, sign in with Halo (PKCE)", () => {
     return { type: "code", code: "code-1", state };
   }
 
+  it("sends the redirect URI under the add-in's folder when it is hosted under a path", async () => {
+    const { services, dialogAddresses } = harness(answerWithCode);
+    show({ ...services, addinUrl: "https://addins.example.com/halosheet" });
+    type(/^Instance URL/, INSTANCE);
+    type(/^Client ID/, "native-app");
+    signIn();
+
+    expect(await screen.findByText(`Connected to ${INSTANCE}`)).toBeTruthy();
+    expect(new URL(dialogAddresses[0]).searchParams.get("redirect_uri")).toBe(
+      "https://addins.example.com/halosheet/dialog.html",
+    );
+  });
+
   it("opens Halo's authorize page, exchanges the code, keeps tokens in runtime storage, and signs out clean", async () => {
     const { fake, storage, services, dialogAddresses } = harness(answerWithCode);
     show(services);
