@@ -16,6 +16,23 @@ const FILTER_PARAMS = [
   "assettype_id",
 ];
 
+/** The list filters that select by a comma-separated id list, per entity, as in Halo's OpenAPI file. */
+const ID_LIST_PARAMS: Readonly<Record<string, string>> = {
+  Tickets: "ticketids",
+  Opportunities: "ticketids",
+  Team: "ids",
+};
+
+function idList(schema: EntitySchema, query: Query): number[] | undefined {
+  const param = ID_LIST_PARAMS[schema.entity];
+  const text = param === undefined ? undefined : query.get(param);
+  if (text === undefined || text.trim() === "") return undefined;
+  return text
+    .split(",")
+    .map((part) => Number(part.trim()))
+    .filter((id) => Number.isInteger(id));
+}
+
 export interface EntityRouteContext {
   db: Database;
   store: EntityStore;
@@ -36,6 +53,7 @@ export function listEntity(ctx: EntityRouteContext, schema: EntitySchema, query:
     includeInactive: query.flag("includeinactive"),
     order: query.get("order"),
     orderDesc: query.flag("orderdesc"),
+    ids: idList(schema, query),
   };
   const recordCount = ctx.store.count(schema, options);
   const rows = ctx.store.list(schema, { ...options, limit: paging.limit, offset: paging.offset });

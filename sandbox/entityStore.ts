@@ -13,6 +13,8 @@ export interface ListOptions {
   search?: string;
   /** Column equality filters (client_id=12) for columns the model has. */
   filters: Record<string, number>;
+  /** Only these ids (Halo's `ticketids` on Tickets, `ids` on Team). */
+  ids?: number[];
   includeInactive: boolean;
   order?: string;
   orderDesc: boolean;
@@ -63,6 +65,10 @@ export class EntityStore {
       if (!columns.has(column)) continue;
       clauses.push(`${quoteIdent(column)} = ?`);
       params.push(value);
+    }
+    if (options.ids !== undefined) {
+      clauses.push(options.ids.length === 0 ? "0" : `"id" IN (${options.ids.map(() => "?").join(", ")})`);
+      params.push(...options.ids);
     }
     if (!options.includeInactive && columns.has("inactive")) clauses.push(`COALESCE("inactive", 0) = 0`);
     return { sql: clauses.length > 0 ? ` WHERE ${clauses.join(" AND ")}` : "", params };

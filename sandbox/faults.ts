@@ -1,5 +1,7 @@
 /**
  * Fault injection. Spec syntax (the --faults flag and the `faults` option), comma-separated key=value:
+ *   429=<rule>     answer 429 Too Many Requests with Retry-After: 1 before doing anything (nothing
+ *                  applied), as a gateway in front of Halo does when it sheds load
  *   500=<rule>     answer 500 before doing anything (nothing applied)
  *   503=<rule>     answer 503 before doing anything (nothing applied)
  *   reset=<rule>   do the work (a POST commits), then destroy the connection without an answer
@@ -15,8 +17,8 @@
 import { SandboxOptionError } from "./optionError";
 import { seededRandom, type Random } from "./random";
 
-export type FaultKind = "500" | "503" | "reset" | "502" | "slow";
-export const FAULT_KINDS: readonly FaultKind[] = ["500", "503", "reset", "502", "slow"];
+export type FaultKind = "429" | "500" | "503" | "reset" | "502" | "slow";
+export const FAULT_KINDS: readonly FaultKind[] = ["429", "500", "503", "reset", "502", "slow"];
 
 export interface FaultRule {
   probability: number;
@@ -86,6 +88,7 @@ export class FaultInjector {
   private spec: FaultSpec;
   private random: Random;
   readonly fired: Record<FaultKind | "poison", number> = {
+    429: 0,
     500: 0,
     503: 0,
     reset: 0,

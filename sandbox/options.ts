@@ -145,7 +145,7 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --rate-limit <r>/<s>   requests per rolling window in seconds (default 300/300; 0 = off)
   --retry-after <mode>   429 Retry-After header: seconds (default), date or none
   --latency <ms|a-b>     extra delay on every /api answer
-  --faults <spec>        e.g. 500=0.05,reset=0.02,502=0.01,slow=0.1,slowms=3000,poison=#POISON,seed=7
+  --faults <spec>        e.g. 429=0.05,500=0.05,reset=0.02,502=0.01,slow=0.1,slowms=3000,poison=#POISON,seed=7
   --token-ttl <s>        access token lifetime (default 3600)
   --cors <origins>       comma-separated allowed origins (default http(s)://localhost:3000 and
                          http(s)://127.0.0.1:3000; * = any)

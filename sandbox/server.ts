@@ -54,6 +54,9 @@ function routeKey(method: string, segments: string[]): string {
   return `${method} ${known.includes(path) ? path : "(unknown)"}`;
 }
 
+/** Retry-After of an injected 429 (fault `429`): a gateway shedding load asks for a short wait. */
+const SPURIOUS_RETRY_AFTER_S = "1";
+
 async function apiRoute(
   state: SandboxState,
   req: IncomingMessage,
@@ -73,6 +76,8 @@ async function apiRoute(
     return { status: 401, body: "Unauthorized", headers: { "WWW-Authenticate": "Bearer" } };
   }
   const { faults, config } = state;
+  if (faults.roll("429", method))
+    return { ...text(429, "Too Many Requests"), headers: { "Retry-After": SPURIOUS_RETRY_AFTER_S } };
   if (faults.roll("503", method)) return text(503, "Service Unavailable");
   if (faults.roll("500", method)) return text(500, "An error occurred. Please try again later.");
   const { min, max } = config.latencyMs;

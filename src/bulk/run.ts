@@ -43,7 +43,11 @@ interface Entry {
   before?: HaloObject;
   /** The batch this row was first sent in (bisected halves keep it). */
   origin?: Origin;
-  /** HTTP requests that carried this row so far (every attempt): bounded by the retry policy. */
+  /**
+   * Requests that carried this row and got no answer about it (lost, or refused with a 429): the
+   * retry budget. A 400 refusing its batch is an answer (about another row, or this one) and does
+   * not count, so bad rows beside it never use up a good row's attempts.
+   */
   sends: number;
   /** Why the answer to an earlier send of this row was lost, while Halo may hold it already. */
   lost?: string;
@@ -267,8 +271,9 @@ class RunEngine {
       case "retry": {
         // Halo refused every attempt the budget allowed (429s, refused connections): the rest would fare alike.
         const sends = Math.max(...batch.map((e) => e.sends));
-        this.stop(error, `${message} (${sends} attempts)`);
-        for (const entry of batch) this.notSent(entry, `${message} (${sends} attempts).`);
+        const said = sends > 1 ? `${message} (${sends} attempts)` : message;
+        this.stop(error, said);
+        for (const entry of batch) this.notSent(entry, `${said}.`);
         return;
       }
       default:
@@ -285,6 +290,7 @@ class RunEngine {
    */
   private rejectedBatch(batch: Entry[], error: unknown): void {
     const message = failureMessage(error);
+    for (const entry of batch) entry.sends--;
     const index = rejectedIndex(error, batch.length);
     if (index !== undefined) {
       this.rejected(batch[index], message);

@@ -55,6 +55,13 @@ describe("lists", () => {
     expect(names).toEqual([...names].sort().reverse());
   });
 
+  it("selects Tickets by a ticketids list, as Halo's list filter does", async () => {
+    const all = (await get("/Tickets?pageinate=true&page_size=3")).tickets as Rec[];
+    const ids = all.map((t) => Number(t.id));
+    const picked = (await get(`/Tickets?ticketids=${ids[0]},${ids[2]}`)).tickets as Rec[];
+    expect(picked.map((t) => t.id)).toEqual([ids[0], ids[2]]);
+  });
+
   it("GET one leaves out customfields unless includedetails=true", async () => {
     expect(await get("/Client/1")).not.toHaveProperty("customfields");
     const detailed = await get("/Client/1?includedetails=true");

@@ -14,6 +14,16 @@ describe("fault spec", () => {
     expect(spec).toMatchObject({ slowMs: 1500, poison: "#POISON", methods: ["POST"], seed: 7 });
   });
 
+  it("injects a 429 (a gateway shedding load) like the other kinds", () => {
+    const faults = new FaultInjector(parseFaultSpec("429=1x,methods=POST"));
+    expect([faults.roll("429", "GET"), faults.roll("429", "POST"), faults.roll("429", "POST")]).toEqual([
+      false,
+      true,
+      false,
+    ]);
+    expect(faults.fired["429"]).toBe(1);
+  });
+
   it("rejects unknown keys and bad probabilities", () => {
     expect(() => parseFaultSpec("404=0.1")).toThrow(/unknown key "404"/);
     expect(() => parseFaultSpec("500=2")).toThrow(/probability/);
