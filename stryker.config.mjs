@@ -19,6 +19,12 @@ export default {
       // Unit tests only: the contract tests run a real sandbox over sockets, too slow per mutant.
       roots: ["<rootDir>/test/unit/bulk", "<rootDir>/test/unit/halo", "<rootDir>/test/unit/cli"],
       setupFiles: ["<rootDir>/test/setup.ts"],
+      // These read or bundle the source text, which Stryker has instrumented: they test the build, not rules.
+      testPathIgnorePatterns: [
+        ...jestConfig.testPathIgnorePatterns,
+        "<rootDir>/test/unit/halo/portability.test.ts",
+        "<rootDir>/test/unit/halo/browserBundle.test.ts",
+      ],
     },
     enableFindRelatedTests: false,
   },
