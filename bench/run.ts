@@ -8,12 +8,13 @@
  * run take hours, the sandbox and clients run on a simulated clock (bench/lib/simClock.ts).
  */
 import { execSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, type as osType, release } from "node:os";
 import { relative, resolve } from "node:path";
 import { format as formatWithPrettier, resolveConfig } from "prettier";
 import { duration } from "./lib/format";
 import { measureMemory, memoryMarkdown } from "./memory";
+import { mutationSection } from "./mutationScores";
 import { measurePayloads, measureRecalculation, payloadMarkdown } from "./payload";
 import { measureHaloReads, measureSheetWrites, pullMarkdown, scaledReads } from "./pull";
 import { pushMarkdown, runPush } from "./push";
@@ -42,25 +43,6 @@ function commit(): string {
   } catch {
     return "unknown (not a git checkout)";
   }
-}
-
-/** The last mutation run's scores (bench/results/mutation.md, from npm run test:mutation) and the notes on its survivors. */
-function mutationMarkdown(): string {
-  const scores = resolve(__dirname, "results/mutation.md");
-  const notes = resolve(__dirname, "mutation-notes.md");
-  return [
-    "### 6. Mutation testing",
-    "",
-    "`npm run test:mutation` (Stryker 9.6, jest runner over the unit tests of src/bulk, src/halo and the command line, " +
-      "TypeScript checker, per-test coverage) over src/bulk/plan.ts, src/bulk/run.ts, src/bulk/payload/coerce.ts, src/halo/retry.ts " +
-      "and src/halo/paginate.ts. Not re-run by `npm run bench` (it takes about half an hour on 2 cores): these are the last run's figures.",
-    "",
-    existsSync(scores)
-      ? readFileSync(scores, "utf8")
-      : "No mutation run recorded yet (bench/results/mutation.md is missing).",
-    "",
-    existsSync(notes) ? readFileSync(notes, "utf8") : "",
-  ].join("\n");
 }
 
 async function main(): Promise<void> {
@@ -112,7 +94,7 @@ async function main(): Promise<void> {
   writeFileSync(chart, scalingSvg(points));
   sections.push(scalingMarkdown(points, relative(resolve(out, ".."), chart)));
 
-  sections.push(mutationMarkdown());
+  sections.push(mutationSection());
 
   const cpu = cpus();
   const header = [
