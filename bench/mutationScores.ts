@@ -32,7 +32,7 @@ export function mutationSection(): string {
   return [
     MUTATION_HEADING,
     "",
-    "`npm run test:mutation` (Stryker 9.6, jest runner over the unit tests of src/bulk, src/halo and the command line, " +
+    "`npm run test:mutation` (Stryker 9.6, jest runner over the unit tests of src/bulk and src/halo, " +
       "per-test coverage) over src/bulk/plan.ts, src/bulk/run.ts, src/bulk/payload/coerce.ts, src/halo/retry.ts " +
       "and src/halo/paginate.ts. Not re-run by `npm run bench` (it takes about half an hour on 2 cores): these are the last run's figures.",
     "",
