@@ -231,6 +231,14 @@ export function pushMarkdown(rows: number, outcomes: PushOutcome[]): string {
   const parts = [
     `### 1. Push ${int(rows)} updates`,
     "",
+    ...(rows < 10_000
+      ? [
+          `**MISS**: issue 14 asks for 10,000 rows; this run pushed ${int(rows)} (\`--push-rows\`), because every request really runs ` +
+            "against the in-process sandbox and on the shared 2-core machine the 10,000-row set-up and one-request-per-row baselines " +
+            "did not fit in the session. `npm run bench` without the flag pushes 10,000.",
+          "",
+        ]
+      : []),
     `Sandbox at Halo's limit (${HALO_LIMIT.requests} requests per ${HALO_LIMIT.windowMs / 60_000} minutes) with ${HALO_LIMIT.latencyMs} ms latency per request, ` +
       "on a simulated clock (the requests really run; waits and latency are counted, not slept). The sandbox holds " +
       `${int(rows)} clients (the fault mix has its own sandbox with 5-second tokens); each run renames them all (\`name\`) to names of its own and starts with an empty rate window. ` +

@@ -3,6 +3,8 @@
  *
  *   npm run bench              the full sizes; writes bench/RESULTS.md and bench/results/scaling.svg
  *   npm run bench -- --quick   smaller sizes (a few minutes); writes bench/results/quick.md instead
+ *   npm run bench -- --push-rows 2000   the full run with a smaller push (the push's baselines make
+ *                              one request per row, each a real sandbox request: 10,000 take long)
  *
  * Every figure is measured beside its baseline in the same run; where Halo's rate limit would make a
  * run take hours, the sandbox and clients run on a simulated clock (bench/lib/simClock.ts).
@@ -21,6 +23,8 @@ import { pushMarkdown, runPush } from "./push";
 import { measureScale, scalingMarkdown, scalingSvg } from "./scaling";
 
 const quick = process.argv.includes("--quick");
+/** `--push-rows N`: a smaller push where 10,000 rows would take too long (the results say which size ran). */
+const pushRowsArg = process.argv.indexOf("--push-rows");
 
 const SIZES = quick
   ? { push: 500, pull: 10_000, payload: [10_000], recalc: 2_000, memory: 20_000, scaling: [1_000, 10_000] }
@@ -32,6 +36,8 @@ const SIZES = quick
       memory: 100_000,
       scaling: [1_000, 10_000, 100_000],
     };
+
+if (pushRowsArg >= 0) SIZES.push = Number(process.argv[pushRowsArg + 1]);
 
 function commit(): string {
   try {
