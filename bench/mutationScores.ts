@@ -52,10 +52,17 @@ async function main(): Promise<void> {
     (f) => resolve(root, f),
   );
   const report: Report = { files: {} };
-  for (const input of inputs) {
-    if (!existsSync(input)) throw new Error(`${input} not found: run npm run test:mutation first`);
+  const found = inputs.filter((input) => existsSync(input));
+  // No report (a run that did not finish): only the notes in RESULTS.md are refreshed.
+  if (found.length === 0)
+    console.log(`No mutation report (${inputs.join(", ")}): refreshing the notes only.`);
+  else await writeScores(found, report);
+  await refreshResults();
+}
+
+async function writeScores(inputs: string[], report: Report): Promise<void> {
+  for (const input of inputs)
     Object.assign(report.files, (JSON.parse(readFileSync(input, "utf8")) as Report).files);
-  }
   const rows: string[][] = [];
   const survivors: string[] = [];
   let killedAll = 0;
@@ -116,6 +123,21 @@ async function main(): Promise<void> {
     await formatWithPrettier(lines.join("\n"), { ...(await resolveConfig(out)), parser: "markdown" }),
   );
   console.log(`Wrote ${out}`);
+}
+
+/** RESULTS.md folds the scores in when npm run bench writes it; a later mutation run refreshes that section. */
+async function refreshResults(): Promise<void> {
+  const results = resolve(__dirname, "RESULTS.md");
+  if (!existsSync(results)) return;
+  const text = readFileSync(results, "utf8");
+  const at = text.indexOf(MUTATION_HEADING);
+  if (at < 0) return;
+  const updated = `${text.slice(0, at)}${mutationSection()}`;
+  writeFileSync(
+    results,
+    await formatWithPrettier(updated, { ...(await resolveConfig(results)), parser: "markdown" }),
+  );
+  console.log(`Updated the mutation section of ${results}`);
 }
 
 main().catch((error: unknown) => {
