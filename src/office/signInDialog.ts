@@ -50,6 +50,17 @@ export function addinFolderUrl(pageHref: string = location.href): string {
   return new URL(".", pageHref).href.replace(/\/$/, "");
 }
 
+/** A code answer must carry the state this sign-in sent; the halo exchange checks it again. */
+function checkedState(result: DialogResult, authorizeUrl: string): DialogResult {
+  const sent = new URL(authorizeUrl).searchParams.get("state");
+  if (result.type === "code" && sent !== null && result.state !== sent)
+    throw new SignInDialogError(
+      "BadAnswer",
+      "The sign-in window answered for another sign-in (state mismatch); it was ignored. Sign in again.",
+    );
+  return result;
+}
+
 /** The dialog page's address that sends the user on to `authorizeUrl`. */
 export function signInDialogAddress(addinUrl: string, authorizeUrl: string): string {
   return `${addinUrl}/dialog.html?authorize=${encodeURIComponent(authorizeUrl)}`;
@@ -77,10 +88,13 @@ export function openSignInDialog(
         }
         const dialog = opened.value;
         dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+          // Only the add-in's own dialog page may answer; a page of another origin shown in the
+          // dialog is ignored (origin is undefined on hosts without DialogOrigin 1.1).
+          if ("message" in arg && arg.origin !== undefined && arg.origin !== new URL(addinUrl).origin) return;
           dialog.close();
           if ("message" in arg) {
             try {
-              resolve(parseDialogResult(arg.message));
+              resolve(checkedState(parseDialogResult(arg.message), authorizeUrl));
             } catch (error) {
               reject(error);
             }

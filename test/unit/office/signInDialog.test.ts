@@ -12,8 +12,8 @@ class FakeDialog {
   close(): void {
     this.closed = true;
   }
-  send(message: string): void {
-    this.handlers.get("dialogMessageReceived")?.({ message, origin: "https://localhost:3000" });
+  send(message: string, origin = "https://localhost:3000"): void {
+    this.handlers.get("dialogMessageReceived")?.({ message, origin });
   }
   event(error: number): void {
     this.handlers.get("dialogEventReceived")?.({ error });
@@ -124,5 +124,24 @@ describe("openSignInDialog", () => {
     fake.dialog.send("not json");
     await expect(answer).rejects.toMatchObject({ kind: "BadAnswer" });
     expect(fake.dialog.closed).toBe(true);
+  });
+
+  it("ignores a message from any origin but the add-in's own, and waits for the real answer", async () => {
+    const fake = fakeUi();
+    const answer = openSignInDialog(AUTHORIZE, fake.ui, ORIGIN);
+    fake.dialog.send(JSON.stringify({ type: "code", code: "forged", state: "s-1" }), "https://evil.example");
+    expect(fake.dialog.closed).toBe(false);
+    fake.dialog.send(JSON.stringify({ type: "code", code: "c-1", state: "s-1" }));
+    await expect(answer).resolves.toEqual({ type: "code", code: "c-1", state: "s-1" });
+  });
+
+  it("refuses a code answered for another sign-in (state mismatch)", async () => {
+    const fake = fakeUi();
+    const answer = openSignInDialog(AUTHORIZE, fake.ui, ORIGIN);
+    fake.dialog.send(JSON.stringify({ type: "code", code: "c-1", state: "other" }));
+    await expect(answer).rejects.toMatchObject({
+      kind: "BadAnswer",
+      message: expect.stringMatching(/state/),
+    });
   });
 });
