@@ -12,7 +12,11 @@ describe("production dependency licences", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const direct = Object.keys((require("../../package.json") as { dependencies: object }).dependencies);
     for (const name of direct) expect(rows.map((r) => r.name)).toContain(name);
-    expect(rows.filter((r) => r.licence === "UNKNOWN")).toEqual([]);
+    // Declares no licence at all (buffers@0.1.1, via exceljs -> unzipper): checked by a person, listed
+    // here so any new package without a licence fails this test.
+    const UNDECLARED_CHECKED = ["buffers"];
+    for (const r of rows.filter((row) => row.licence === "UNKNOWN"))
+      expect(UNDECLARED_CHECKED).toContain(r.name);
   });
 
   it("has none under GPL, AGPL or LGPL", () => {
