@@ -39,3 +39,9 @@ export type { FieldMismatch, RowResult, RowStatus } from "./rowResult";
 export { retryPlan } from "./retryPlan";
 export { undo, undoPlan } from "./journal";
 export type { UndoOptions } from "./journal";
+
+// Push from a sheet: which columns go where, and a column of payload cells.
+export { autoMapColumns, columnsNotSent, mappedHeaders } from "./columnMapping";
+export type { ColumnMatch, MatchKind } from "./columnMapping";
+export { findPayloadColumn, isPayloadColumn, payloadColumnSource } from "./payloadColumn";
+export { entityFieldNames, entityNames } from "./entityNames";

@@ -48,7 +48,7 @@ export interface PlanOptions {
 export interface PlanRequest {
   entity: string;
   source: SheetTable | JsonColumn;
-  /** The values as pulled, for changed-fields-only and the diff (header-row sources only). */
+  /** The values as pulled, for changed-fields-only and the diff. */
   snapshot?: SheetTable;
   options?: PlanOptions;
 }
@@ -100,10 +100,14 @@ export function buildPlan(request: PlanRequest): Plan {
         table.cells.filter((c) => !hidden.has(c.rowNumber)),
         payloadOptions,
       );
-  const snapshot =
-    request.snapshot && isTable(request.source)
-      ? snapshotById(request.snapshot, request.source.headers, payloadOptions)
-      : undefined;
+  // A payload column's objects are compared with every snapshot column (its keys are field names).
+  const snapshot = request.snapshot
+    ? snapshotById(
+        request.snapshot,
+        isTable(request.source) ? request.source.headers : request.snapshot.headers,
+        payloadOptions,
+      )
+    : undefined;
   const duplicates = duplicateIdReasons(converted.payloads);
   // Grouped once: filtering the whole result per row made large plans quadratic.
   const problemsByRow = groupByRow(converted.problems);

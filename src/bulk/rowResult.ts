@@ -10,6 +10,8 @@ export type RowStatus =
   | "Failed"
   | "Unknown"
   | "NotSent"
+  // A field this push would overwrite was changed in Halo since the pull; not sent.
+  | "Conflict"
   // Dry runs only: the row is valid (and, where Halo can validate, Halo accepted it) but nothing was saved.
   | "WouldUpdate"
   | "WouldCreate";

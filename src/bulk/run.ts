@@ -207,12 +207,15 @@ class RunEngine {
       readBeforeImages: this.options.readBeforeImages ?? true,
       replacesCustomFieldList: this.options.replacesCustomFieldList ?? (() => true),
       read: (id) => this.read(id),
+      ...(this.options.conflicts ? { conflicts: this.options.conflicts } : {}),
+      ...(this.options.conflictsSince ? { conflictsSince: this.options.conflictsSince } : {}),
     });
     if (prepared.ok) {
       entry.object = prepared.object;
       entry.bytes = prepared.bytes;
       entry.before = prepared.before;
-    } else if (this.isFatal(prepared.error)) this.stop(prepared.error);
+    } else if ("conflict" in prepared) this.settle(entry, "Conflict", prepared.conflict, entry.row.id);
+    else if (this.isFatal(prepared.error)) this.stop(prepared.error);
     else {
       const reason = `could not read record ${entry.row.id} ${prepared.why}: ${failureMessage(prepared.error)}`;
       this.settle(entry, "Failed", `Not sent: ${reason}`);
@@ -444,13 +447,15 @@ class RunEngine {
   private keepBeforeImage(entry: Entry): void {
     if (!entry.before || entry.row.id === undefined) return;
     const sent = entry.object;
-    this.journal.push({
+    const kept: JournalEntry = {
       key: entry.row.key,
       rowNumber: entry.row.rowNumber,
       id: entry.row.id,
       before: entry.before,
       sent,
-    });
+    };
+    this.journal.push(kept);
+    this.options.onJournal?.(kept);
   }
 
   private read(id: number): Promise<HaloObject> {

@@ -29,8 +29,18 @@ export interface RunOptions {
    */
   retry?: Partial<RetryPolicy>;
   onProgress?: (progress: RunProgress) => void;
-  /** Each row's result as it settles (before the run ends), so callers can save it at once. */
+  /**
+   * Check rows whose plan carries a snapshot before-image against the record in Halo before writing:
+   * "skip" settles a row with a field changed in Halo since the pull as Conflict, "overwrite" sends it
+   * anyway. Either way the before-image is the record as read. Default: no check.
+   */
+  conflicts?: "skip" | "overwrite";
+  /** What the before-image was taken from, for the Conflict message ("the pull", "this push"). */
+  conflictsSince?: string;
+  /** Each row's result as it settles, so a host can show it (and keep it) while the run goes on. */
   onResult?: (result: RowResult) => void;
+  /** Each journal entry as it is kept (a row written with its before-image), for a journal kept outside. */
+  onJournal?: (entry: JournalEntry) => void;
 }
 
 export interface RunProgress {

@@ -26,6 +26,8 @@ export interface PushArgs {
   /** The sheet of an .xlsx --in (default: the first visible sheet). */
   sheet?: string;
   snapshot?: string;
+  /** The column of JSON payloads to send as they are (found by its JSON when not named). */
+  payloadColumn?: string;
   /** --encoding: how --in and --snapshot are encoded when not UTF-8 ("windows-1252", "utf-16le"). */
   encoding?: string;
   out: string;
@@ -50,6 +52,7 @@ const OPTIONS = {
   in: { type: "string" },
   out: { type: "string" },
   snapshot: { type: "string" },
+  "payload-column": { type: "string" },
   encoding: { type: "string" },
   sheet: { type: "string" },
   "batch-size": { type: "string" },
@@ -134,6 +137,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
     verify: values.verify ?? false,
   };
   if (values.snapshot !== undefined) args.snapshot = values.snapshot;
+  if (values["payload-column"] !== undefined) args.payloadColumn = values["payload-column"];
   if (values.encoding !== undefined) args.encoding = values.encoding;
   if (values.sheet !== undefined) args.sheet = values.sheet;
   const batchSize = positiveInteger(values, "batch-size");

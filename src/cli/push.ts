@@ -6,9 +6,17 @@
 import { rename } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Clock } from "../halo";
-import { buildPlan, planCounts, startRun, SUCCESS_STATUSES, type HaloPort } from "../bulk";
+import {
+  buildPlan,
+  findPayloadColumn,
+  payloadColumnSource,
+  planCounts,
+  startRun,
+  SUCCESS_STATUSES,
+  type HaloPort,
+} from "../bulk";
 import type { PushArgs, Connection } from "./args";
-import { EXIT_OK, haloFailureLine } from "./cliErrors";
+import { CliError, EXIT_OK, haloFailureLine } from "./cliErrors";
 import { checkWritable } from "./csvFiles";
 import { readTableFile } from "./tableFiles";
 import { pushExitCode, statusSummary } from "./exitCode";
@@ -68,21 +76,29 @@ async function pushRows(args: PushArgs, deps: PushDeps, runStarts: () => void): 
     deps.stderr(`push: ${args.input} has no rows under its header: nothing to push.\n`);
     return EXIT_OK;
   }
+  const payloadAt = findPayloadColumn(input, undefined, args.payloadColumn);
+  if (args.payloadColumn !== undefined && payloadAt === undefined)
+    throw new CliError(
+      "Usage",
+      `--payload-column "${args.payloadColumn}": ${args.input} has no such column (it has ${input.headers.join(", ")}).`,
+    );
   const plan = buildPlan({
     entity: args.entity,
-    source: input,
+    source: payloadAt === undefined ? input : payloadColumnSource(input, payloadAt),
     ...(snapshot ? { snapshot } : {}),
     options: {
       allowCreate: args.allowCreate,
       dryRun: args.dryRun,
       dontFireAutomations: args.dontFireAutomations,
       // A CSV cell outside the header row (a ragged row, a blank header) is the row's error, not dropped.
-      payload: { valuesWithoutHeader: "error" },
+      payload: { valuesWithoutHeader: "error", ...(payloadAt === undefined ? {} : { firstColumn: payloadAt }) },
       ...(args.batchSize === undefined ? {} : { batchRows: args.batchSize }),
       ...(args.batchBytes === undefined ? {} : { batchBytes: args.batchBytes }),
     },
   });
   await checkWritable(args.out);
+  if (payloadAt !== undefined)
+    deps.stderr(`push: sending the JSON objects of column "${input.headers[payloadAt]}" as they are\n`);
   const counts = planCounts(plan);
   deps.stderr(
     `push: ${plan.entity}: ${counts.update} to update, ${counts.create} to create, ${counts.unchanged} unchanged, ${counts.skip} skipped${plan.flags.dryRun ? " (dry run)" : ""}\n`,

@@ -4,7 +4,8 @@ export const USAGE = `Usage:
                  (--report <id or name> | --sql <query> | --entity <Entity>) --out rows.csv|rows.xlsx
   halosheet push --url <instance> --client-id <id> [--client-secret <secret>]
                  --entity <Entity> --in rows.csv|rows.xlsx [--sheet NAME] [--snapshot original.csv]
-                 [--batch-size N] [--allow-create] [--dry-run] [--out results.csv] [--encoding windows-1252]
+                 [--payload-column NAME] [--batch-size N] [--allow-create] [--dry-run] [--out results.csv]
+                 [--encoding windows-1252]
                  [--dont-fire-automations] [--verify] [--max-batch-size N] [--batch-bytes N]
   (npm run cli -- <command> ... does the same.)
 
@@ -18,6 +19,8 @@ export const USAGE = `Usage:
   --in rows.xlsx    (push) reads --sheet (default the first visible sheet); formula cells give the value
                     Excel last calculated, so a HALO.PAYLOAD column can be pushed
   --snapshot        the CSV as pulled: only changed fields are sent, unchanged rows are not sent
+  --payload-column  a column of JSON objects (=HALO.PAYLOAD results) sent as they are; without it, a
+                    column holding JSON objects is found and sent (the other columns are not read)
   --batch-size      rows per request (default 100); --max-batch-size lets it grow while Halo is fast
   --allow-create    rows without an id create records (otherwise they are skipped)
   --dry-run         check every row, send no write (Halo validates where the entity supports it)

@@ -7,8 +7,11 @@ import { ConnectPanel } from "./connect/ConnectPanel";
 import type { ConnectServices } from "./connect/connectServices";
 import { FieldsPanel } from "./fields/FieldsPanel";
 import type { FieldsServices } from "./fields/fieldsServices";
+import { HistoryPanel } from "./history/HistoryPanel";
 import { PullPanel } from "./pull/PullPanel";
 import type { PullServices } from "./pull/pullServices";
+import { PushPanel } from "./push/PushPanel";
+import type { PushServices } from "./push/pushServices";
 
 const useStyles = makeStyles({
   root: {
@@ -27,9 +30,10 @@ export interface AppServices {
   /** The Pull panel's services for the signed-in client. */
   pull(client: HaloClient): PullServices;
   fields: FieldsServices;
+  push: PushServices;
 }
 
-type PanelTab = "pull" | "fields";
+type PanelTab = "pull" | "fields" | "push" | "history";
 
 /** The panels shown once signed in, as tabs. */
 function SignedInPanels({ client, services }: { client: HaloClient; services: AppServices }): JSX.Element {
@@ -40,9 +44,18 @@ function SignedInPanels({ client, services }: { client: HaloClient; services: Ap
       <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PanelTab)}>
         <Tab value="pull">Pull</Tab>
         <Tab value="fields">Fields</Tab>
+        <Tab value="push">Push</Tab>
+        <Tab value="history">History</Tab>
       </TabList>
       {tab === "pull" ? <PullPanel services={pullServices} /> : null}
       {tab === "fields" ? <FieldsPanel services={services.fields} /> : null}
+      {/* Push and History stay mounted while hidden: a run goes on while the user looks at another tab. */}
+      <div hidden={tab !== "push"}>
+        <PushPanel services={services.push} />
+      </div>
+      <div hidden={tab !== "history"}>
+        <HistoryPanel services={services.push} visible={tab === "history"} />
+      </div>
     </>
   );
 }

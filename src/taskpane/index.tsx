@@ -4,6 +4,7 @@ import { App } from "./App";
 import { officeConnectServices } from "./connect/officeConnectServices";
 import { officeFieldsServices } from "./fields/officeFieldsServices";
 import { officePullServices } from "./pull/officePullServices";
+import { officePushServices } from "./push/officePushServices";
 
 Office.onReady(() => {
   const container = document.getElementById("root");
@@ -15,6 +16,7 @@ Office.onReady(() => {
           connect: officeConnectServices(),
           pull: officePullServices,
           fields: officeFieldsServices(),
+          push: officePushServices(),
         }}
       />
     </FluentProvider>,

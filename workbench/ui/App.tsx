@@ -17,6 +17,7 @@ import { ArrowDownRegular, DismissRegular, PanelRightRegular } from "@fluentui/r
 import { useRef, useState } from "react";
 import type { Workbook } from "../model/workbook";
 import type { EntryProblem } from "./cellEntry";
+import { CellErrorNote } from "./CellErrorNote";
 import { FormulaBar } from "./FormulaBar";
 import { Grid, type GridHandle } from "./grid/Grid";
 import { SheetTabs } from "./SheetTabs";
@@ -91,6 +92,7 @@ export function App({ workbook, sandboxUrl }: AppProps): JSX.Element {
         </ToolbarButton>
       </Toolbar>
       <FormulaBar workbook={workbook} onDone={() => grid.current?.focus()} onEntry={setProblem} />
+      <CellErrorNote workbook={workbook} />
       {problem && (
         <MessageBar intent="error" data-testid="entry-problem">
           <MessageBarBody>

@@ -4,6 +4,7 @@ import { render, screen } from "@testing-library/react";
 import packageInfo from "../../../package.json";
 import { App } from "../../../src/taskpane/App";
 import { MemoryStorage } from "./memoryStorage";
+import { FakePushServices } from "./push/fakePushServices";
 
 describe("task pane", () => {
   it("shows the product title, its version and the Connect panel inside Fluent UI", async () => {
@@ -20,6 +21,7 @@ describe("task pane", () => {
               throw new Error("not signed in: no pull services");
             },
             fields: { insertHeaders: () => Promise.reject(new Error("no sheet in this test")) },
+            push: new FakePushServices(),
           }}
         />
       </FluentProvider>,

@@ -8,6 +8,7 @@ import {
   type GridCell,
   type GridColumn,
   type GridKeyEventArgs,
+  type GridMouseEventArgs,
   type GridSelection,
   type Item,
 } from "@glideapps/glide-data-grid";
@@ -16,6 +17,7 @@ import { columnLetters, isWholeColumns, isWholeRows } from "../../model/address"
 import { MAX_COLS, MAX_ROWS, type Selection } from "../../model/types";
 import type { Workbook } from "../../model/workbook";
 import { enterCellText, type EntryProblem } from "../cellEntry";
+import { errorMessageOf } from "../CellErrorNote";
 import type { Direction } from "./dataEdge";
 import { SheetActions } from "./sheetActions";
 import { sameSelection, toGridSelection, toModelSelection } from "./selection";
@@ -28,6 +30,17 @@ const MIN_COLUMNS = 26;
 const SPARE_ROWS = 200;
 const DEFAULT_WIDTH = 100;
 const RENDERERS = [spreadsheetCellRenderer];
+const TOOLTIP_STYLE = {
+  position: "absolute",
+  zIndex: 10,
+  maxWidth: "360px",
+  padding: "4px 8px",
+  background: "#fff",
+  border: "1px solid #c50f1f",
+  color: "#c50f1f",
+  font: "12px Segoe UI, sans-serif",
+  pointerEvents: "none",
+} as const;
 
 const ARROWS: Record<string, Direction> = {
   ArrowUp: [-1, 0],
@@ -187,8 +200,30 @@ export function Grid({
     [actions, sheetId],
   );
 
+  // Hovering an error value with a message shows it, as Excel's error tooltip does.
+  const [hovered, setHovered] = useState<{ message: string; x: number; y: number }>();
+  const onItemHovered = useCallback(
+    (args: GridMouseEventArgs) => {
+      const box = container.current?.getBoundingClientRect();
+      if (args.kind !== "cell" || !box) {
+        setHovered(undefined);
+        return;
+      }
+      const [col, row] = args.location;
+      const message = col >= 0 && row >= 0 ? errorMessageOf(workbook.getValue(sheetId, row, col)) : undefined;
+      const { x, y, height } = args.bounds;
+      setHovered(message ? { message, x: x - box.left, y: y - box.top + height } : undefined);
+    },
+    [workbook, sheetId],
+  );
+
   return (
     <div ref={container} style={{ flex: 1, minHeight: 0, position: "relative" }} data-testid="grid">
+      {hovered ? (
+        <div role="tooltip" data-testid="cell-error-tooltip" style={{ ...TOOLTIP_STYLE, left: hovered.x, top: hovered.y }}>
+          {hovered.message}
+        </div>
+      ) : null}
       <DataEditor
         ref={editor}
         width="100%"
@@ -219,6 +254,7 @@ export function Grid({
           activateCell: "F2",
         }}
         onColumnResize={(column, width) => onColumnWidth(Number(column.id), width)}
+        onItemHovered={onItemHovered}
         rowHeight={24}
         headerHeight={26}
         smoothScrollX

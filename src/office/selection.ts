@@ -1,0 +1,134 @@
+/**
+ * Reads what the user selected for a push: the rows of the selection across the whole width of the
+ * table (or the used range) they sit in, the header row of that block, the formulas beside the values,
+ * and which columns were selected. A whole-column or whole-sheet selection is cut to the used range.
+ * The header row is the table's header row, else the used range's first row.
+ */
+import type { CellValue, SheetRow } from "../bulk/cells";
+import { findResultColumns } from "./resultColumns";
+
+export interface SheetSelection {
+  sheetId: string;
+  sheetName: string;
+  /** The selection as Excel gives it ("Clients!D2:D51"), before cutting to the data. */
+  address: string;
+  tableName?: string;
+  /** 1-based sheet row of the header row. */
+  headerRowNumber: number;
+  /** 0-based sheet column of headers[0]. */
+  firstColumn: number;
+  /** The header row across the data block (Status and Message included when there). */
+  headers: string[];
+  /** The selected rows below the header row, across the block (values as Excel gives them). */
+  rows: SheetRow[];
+  /** Formulas of the same cells (for a constant Excel gives its value). */
+  formulas: string[][];
+  /** Indexes into headers of the columns the user selected. */
+  selectedColumns: number[];
+  /** Indexes into headers of the Status and Message columns, when the header row has them. */
+  resultColumns?: { status: number; message: number };
+  /** 0-based sheet column just right of the block: where Status and Message go when missing. */
+  nextFreeColumn: number;
+}
+
+export class SelectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SelectionError";
+  }
+}
+
+interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Rows per sync when reading: 5,000 rows of 20 cells stay well under Excel's 5 MB answer. */
+const READ_CHUNK_ROWS = 5000;
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+function rectOf(range: Excel.Range): Rect {
+  return { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
+}
+
+function asCell(value: unknown): CellValue {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
+}
+
+/** Reads the selection of the active sheet; SelectionError when it holds no data rows. */
+export async function readSelection(): Promise<SheetSelection> {
+  return Excel.run(async (context) => {
+    const selected = context.workbook.getSelectedRange();
+    selected.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    const sheet = selected.worksheet;
+    sheet.load("id,name");
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const tables = sheet.tables;
+    tables.load("items/name");
+    await context.sync();
+    if (used.isNullObject) throw new SelectionError(`The sheet ${sheet.name} is empty: nothing to push.`);
+    const tableRanges = tables.items.map((table) => {
+      const range = table.getRange();
+      range.load("rowIndex,columnIndex,rowCount,columnCount");
+      return { name: table.name, range };
+    });
+    await context.sync();
+
+    const selection = rectOf(selected);
+    const table = tableRanges.find((t) => overlaps(rectOf(t.range), selection));
+    const block = table ? rectOf(table.range) : rectOf(used);
+    // The used range may reach right of a table (a payload column typed beside it): rows stay the table's.
+    const width = table ? Math.max(block.cols, rectOf(used).col + rectOf(used).cols - block.col) : block.cols;
+    const firstRow = Math.max(selection.row, block.row + 1);
+    const lastRow = Math.min(selection.row + selection.rows, block.row + block.rows) - 1;
+    if (lastRow < firstRow)
+      throw new SelectionError(
+        `Select the rows to push below the header row (row ${block.row + 1}): ${selected.address} holds no data rows.`,
+      );
+
+    const header = sheet.getRangeByIndexes(block.row, block.col, 1, width);
+    header.load("values");
+    const chunks: Excel.Range[] = [];
+    for (let row = firstRow; row <= lastRow; row += READ_CHUNK_ROWS) {
+      const range = sheet.getRangeByIndexes(row, block.col, Math.min(READ_CHUNK_ROWS, lastRow - row + 1), width);
+      range.load("values,formulas");
+      chunks.push(range);
+    }
+    await context.sync();
+
+    const headers = (header.values[0] ?? []).map((v) => (v === null || v === undefined ? "" : String(v).trim()));
+    const results = findResultColumns(headers);
+    const rows: SheetRow[] = [];
+    const formulas: string[][] = [];
+    let rowNumber = firstRow + 1;
+    for (const chunk of chunks)
+      for (const [r, values] of chunk.values.entries()) {
+        rows.push({ rowNumber: rowNumber++, values: values.map(asCell) });
+        formulas.push((chunk.formulas[r] ?? []).map((f) => String(f ?? "")));
+      }
+    const selectedColumns = headers
+      .map((_, index) => index)
+      .filter((index) => block.col + index >= selection.col && block.col + index < selection.col + selection.cols)
+      .filter((index) => index !== results?.status && index !== results?.message);
+    return {
+      sheetId: sheet.id,
+      sheetName: sheet.name,
+      address: selected.address,
+      ...(table ? { tableName: table.name } : {}),
+      headerRowNumber: block.row + 1,
+      firstColumn: block.col,
+      headers,
+      rows,
+      formulas,
+      selectedColumns,
+      ...(results ? { resultColumns: results } : {}),
+      nextFreeColumn: block.col + width,
+    };
+  });
+}

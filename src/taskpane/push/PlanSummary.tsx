@@ -1,0 +1,43 @@
+import { Body1, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { planCounts, type Plan } from "../../bulk";
+import { plural } from "./format";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  counts: { fontWeight: tokens.fontWeightSemibold },
+  skipped: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "160px", overflowY: "auto" },
+});
+
+/** Listed one by one up to this many; the rest are counted. */
+const LISTED = 100;
+
+/** N to update, M to create, K unchanged, J skipped, and each skipped row with its reason and cell. */
+export function PlanSummary({ plan, notes }: { plan: Plan; notes: string[] }): JSX.Element {
+  const styles = useStyles();
+  const counts = planCounts(plan);
+  const skipped = plan.rows.filter((r) => r.action === "skip");
+  return (
+    <section className={styles.root} aria-label="Summary">
+      <Body1 className={styles.counts} role="status">
+        {plural(counts.update, "row")} to update, {counts.create} to create, {counts.unchanged} unchanged,{" "}
+        {counts.skip} skipped
+      </Body1>
+      {plan.flags.notes.concat(notes).map((note) => (
+        <Caption1 key={note}>{note}</Caption1>
+      ))}
+      {skipped.length > 0 ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {plural(skipped.length, "row")} will not be sent:
+            <ul className={styles.skipped} aria-label="Skipped rows">
+              {skipped.slice(0, LISTED).map((row) => (
+                <li key={row.key}>{row.reason}</li>
+              ))}
+              {skipped.length > LISTED ? <li>… and {skipped.length - LISTED} more</li> : null}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * From what the user selected to a plan: a payload column is sent as it is (and wins over field
+ * columns selected with it); otherwise the selected field columns, plus the id column, through the
+ * column mapping. Columns that are no field of the entity are left out and named.
+ */
+import {
+  autoMapColumns,
+  buildPlan,
+  columnsNotSent,
+  findPayloadColumn,
+  mappedHeaders,
+  payloadColumnSource,
+  type CellValue,
+  type ColumnMatch,
+  type Plan,
+  type SheetTable,
+} from "../../bulk";
+import type { SheetSelection } from "../../office/selection";
+
+export interface PushOptions {
+  /** Send only the fields that differ from the pull snapshot (needs one). */
+  changedOnly: boolean;
+  allowCreate: boolean;
+  dontFireAutomations: boolean;
+  verify: boolean;
+  /** Send rows whose fields were changed in Halo since the pull anyway. */
+  overwriteConflicts: boolean;
+}
+
+export const DEFAULT_OPTIONS: PushOptions = {
+  changedOnly: true,
+  allowCreate: false,
+  dontFireAutomations: false,
+  verify: false,
+  overwriteConflicts: false,
+};
+
+export interface Snapshot {
+  headers: string[];
+  rows: CellValue[][];
+}
+
+export interface PushInput {
+  selection: SheetSelection;
+  entity: string;
+  snapshot?: Snapshot;
+  /** The user's saved targets, by header. */
+  savedTargets?: Record<string, string>;
+  options: PushOptions;
+  dryRun?: boolean;
+}
+
+export interface PreparedPush {
+  plan: Plan;
+  /** The payload column's header when the push sends a payload column. */
+  payloadColumn?: string;
+  /** Each field column's target (empty for a payload column push). */
+  matches: ColumnMatch[];
+  /** For people: what was left out and why, which column won. */
+  notes: string[];
+}
+
+function columnLetter(index0: number): string {
+  let letters = "";
+  for (let n = index0 + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function snapshotTable(snapshot: Snapshot, headers: (header: string) => string): SheetTable {
+  return {
+    headers: snapshot.headers.map(headers),
+    rows: snapshot.rows.map((values, i) => ({ rowNumber: i + 2, values })),
+  };
+}
+
+function describeNotSent(match: ColumnMatch): string {
+  return match.how === "displayName" ? `${match.header} (a display name)` : `${match.header} (no Halo field)`;
+}
+
+export function preparePush(input: PushInput): PreparedPush {
+  const { selection, options } = input;
+  const table: SheetTable = { headers: selection.headers, rows: selection.rows };
+  const results = selection.resultColumns;
+  const resultIndexes = new Set(results ? [results.status, results.message] : []);
+  const payloadAt = findPayloadColumn(table, selection.selectedColumns);
+  const planOptions = {
+    allowCreate: options.allowCreate,
+    dontFireAutomations: options.dontFireAutomations,
+    dryRun: input.dryRun ?? false,
+  };
+  const snapshot = options.changedOnly ? input.snapshot : undefined;
+  const notes: string[] = [];
+
+  if (payloadAt !== undefined) {
+    const others = selection.selectedColumns.filter((c) => c !== payloadAt);
+    if (others.length > 0)
+      notes.push(
+        `Column ${columnLetter(selection.firstColumn + payloadAt)} holds payloads: its objects are sent as they are; the other selected columns are not read.`,
+      );
+    const plan = buildPlan({
+      entity: input.entity,
+      source: payloadColumnSource(table, payloadAt),
+      ...(snapshot ? { snapshot: snapshotTable(snapshot, (h) => h) } : {}),
+      options: { ...planOptions, payload: { firstColumn: selection.firstColumn + payloadAt } },
+    });
+    return { plan, payloadColumn: selection.headers[payloadAt] ?? "", matches: [], notes };
+  }
+
+  const notSent = new Set(
+    selection.headers.filter(
+      (_, i) => resultIndexes.has(i) || (!selection.selectedColumns.includes(i) && !isIdHeader(selection.headers[i]!)),
+    ),
+  );
+  const matches = autoMapColumns(selection.headers, input.entity, input.savedTargets ?? {}, notSent);
+  // The id column is read even when not selected: without it no row names its record.
+  const idAt = matches.findIndex((m) => m.target.toLowerCase() === "id");
+  for (const [i, match] of matches.entries())
+    if (!selection.selectedColumns.includes(i) && i !== idAt) {
+      match.target = "";
+      match.how = "none";
+    }
+  const targetOf = new Map(matches.map((m) => [m.header, m.target]));
+  const left = columnsNotSent(matches.filter((_, i) => selection.selectedColumns.includes(i)));
+  if (left.length > 0) notes.push(`Not sent: ${left.map(describeNotSent).join(", ")}.`);
+  const plan = buildPlan({
+    entity: input.entity,
+    source: { headers: mappedHeaders(matches), rows: selection.rows },
+    ...(snapshot ? { snapshot: snapshotTable(snapshot, (h) => targetOf.get(h) ?? "") } : {}),
+    options: { ...planOptions, payload: { firstColumn: selection.firstColumn } },
+  });
+  return { plan, matches, notes };
+}
+
+function isIdHeader(header: string): boolean {
+  const key = header.trim().toLowerCase();
+  return key === "id" || key.endsWith(" id") || key.endsWith("_id");
+}
