@@ -85,7 +85,10 @@ export function autoMapColumns(
   const taken = new Set(matches.map((m) => m.target.toLowerCase()).filter((t) => t !== ""));
   for (const match of matches) {
     if (match.how !== "none" || match.header.trim() === "" || notSent.has(match.header)) continue;
-    const near = closestName(words(match.header), table.names.filter((n) => !taken.has(n.toLowerCase())));
+    const near = closestName(
+      words(match.header),
+      table.names.filter((n) => !taken.has(n.toLowerCase())),
+    );
     if (near) {
       match.target = near;
       match.how = "closest";

@@ -1,5 +1,5 @@
 /** Entity and field names for people choosing them (the Push panel's entity and column mapping). */
-import { entityNames as schemaEntityNames } from "../halo/schema";
+import { entityNames as schemaEntityNames } from "../halo";
 import { fieldTable } from "./payload/entityFields";
 
 export function entityNames(): string[] {

@@ -76,7 +76,9 @@ export async function prepareRow(
     object: merged,
     bytes: needsMerge ? jsonBytes({ ...merged, ...context.flags.objectFields }) : row.bytes,
     before:
-      checksConflict || !row.before ? beforeImageFrom(record, merged, context.flags.objectFields) : row.before,
+      checksConflict || !row.before
+        ? beforeImageFrom(record, merged, context.flags.objectFields)
+        : row.before,
   };
 }
 

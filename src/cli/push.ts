@@ -91,7 +91,10 @@ async function pushRows(args: PushArgs, deps: PushDeps, runStarts: () => void): 
       dryRun: args.dryRun,
       dontFireAutomations: args.dontFireAutomations,
       // A CSV cell outside the header row (a ragged row, a blank header) is the row's error, not dropped.
-      payload: { valuesWithoutHeader: "error", ...(payloadAt === undefined ? {} : { firstColumn: payloadAt }) },
+      payload: {
+        valuesWithoutHeader: "error",
+        ...(payloadAt === undefined ? {} : { firstColumn: payloadAt }),
+      },
       ...(args.batchSize === undefined ? {} : { batchRows: args.batchSize }),
       ...(args.batchBytes === undefined ? {} : { batchBytes: args.batchBytes }),
     },

@@ -4,8 +4,7 @@
  * was closed). Written while the run goes on, so a run cut short is found on reopening as interrupted.
  * The storage itself (a very hidden worksheet) is the record store's job.
  */
-import type { RowResult } from "../bulk/rowResult";
-import type { JournalEntry } from "../bulk/runTypes";
+import type { JournalEntry, RowResult } from "../bulk";
 
 /** The generic store of workbook records (src/office/workbookStore.ts). */
 export interface RecordStore {
@@ -87,7 +86,11 @@ export function readMapping(store: RecordStore, sheetId: string): Promise<Column
   return store.readRecord<ColumnMappingRecord>(mappingKey(sheetId));
 }
 
-export function writeMapping(store: RecordStore, sheetId: string, mapping: ColumnMappingRecord): Promise<void> {
+export function writeMapping(
+  store: RecordStore,
+  sheetId: string,
+  mapping: ColumnMappingRecord,
+): Promise<void> {
   return store.writeRecord(mappingKey(sheetId), mapping);
 }
 

@@ -7,7 +7,9 @@ export const STATUS_HEADER = "Status";
 export const MESSAGE_HEADER = "Message";
 
 /** Indexes of the Status and Message pair in a header row, or undefined. */
-export function findResultColumns(headers: readonly string[]): { status: number; message: number } | undefined {
+export function findResultColumns(
+  headers: readonly string[],
+): { status: number; message: number } | undefined {
   for (let i = headers.length - 2; i >= 0; i--)
     if (headers[i]?.trim() === STATUS_HEADER && headers[i + 1]?.trim() === MESSAGE_HEADER)
       return { status: i, message: i + 1 };

@@ -4,7 +4,7 @@
  * and which columns were selected. A whole-column or whole-sheet selection is cut to the used range.
  * The header row is the table's header row, else the used range's first row.
  */
-import type { CellValue, SheetRow } from "../bulk/cells";
+import type { CellValue, SheetRow } from "../bulk";
 import { findResultColumns } from "./resultColumns";
 
 export interface SheetSelection {
@@ -65,10 +65,12 @@ export async function readSelection(): Promise<SheetSelection> {
   return Excel.run(async (context) => {
     const selected = context.workbook.getSelectedRange();
     selected.load("address,rowIndex,columnIndex,rowCount,columnCount");
-    const sheet = selected.worksheet;
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
     sheet.load("id,name");
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
+    // A navigation property: it needs no load (the rule cannot tell it from a scalar).
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const tables = sheet.tables;
     tables.load("items/name");
     await context.sync();
@@ -96,13 +98,20 @@ export async function readSelection(): Promise<SheetSelection> {
     header.load("values");
     const chunks: Excel.Range[] = [];
     for (let row = firstRow; row <= lastRow; row += READ_CHUNK_ROWS) {
-      const range = sheet.getRangeByIndexes(row, block.col, Math.min(READ_CHUNK_ROWS, lastRow - row + 1), width);
+      const range = sheet.getRangeByIndexes(
+        row,
+        block.col,
+        Math.min(READ_CHUNK_ROWS, lastRow - row + 1),
+        width,
+      );
       range.load("values,formulas");
       chunks.push(range);
     }
     await context.sync();
 
-    const headers = (header.values[0] ?? []).map((v) => (v === null || v === undefined ? "" : String(v).trim()));
+    const headers = (header.values[0] ?? []).map((v) =>
+      v === null || v === undefined ? "" : String(v).trim(),
+    );
     const results = findResultColumns(headers);
     const rows: SheetRow[] = [];
     const formulas: string[][] = [];
@@ -114,7 +123,9 @@ export async function readSelection(): Promise<SheetSelection> {
       }
     const selectedColumns = headers
       .map((_, index) => index)
-      .filter((index) => block.col + index >= selection.col && block.col + index < selection.col + selection.cols)
+      .filter(
+        (index) => block.col + index >= selection.col && block.col + index < selection.col + selection.cols,
+      )
       .filter((index) => index !== results?.status && index !== results?.message);
     return {
       sheetId: sheet.id,

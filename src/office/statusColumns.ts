@@ -57,7 +57,9 @@ export async function writeStatusColumns(
   await Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(selection.sheetName);
     if (!selection.resultColumns)
-      sheet.getRangeByIndexes(selection.headerRowNumber - 1, column, 1, 2).values = [[STATUS_HEADER, MESSAGE_HEADER]];
+      sheet.getRangeByIndexes(selection.headerRowNumber - 1, column, 1, 2).values = [
+        [STATUS_HEADER, MESSAGE_HEADER],
+      ];
     for (const run of consecutiveRuns(cells)) {
       const values = run.map((c) => [c.status, text(c.message)]);
       let written = 0;
@@ -98,7 +100,10 @@ async function findSheetResultColumns(
 }
 
 /** Selects the given rows of the data (from the first column to Message), the first area when several. */
-export async function selectSheetRows(selection: SheetSelection, rowNumbers: readonly number[]): Promise<void> {
+export async function selectSheetRows(
+  selection: SheetSelection,
+  rowNumbers: readonly number[],
+): Promise<void> {
   if (rowNumbers.length === 0) return;
   const lastColumn = statusColumnOf(selection) + 1;
   const width = lastColumn - selection.firstColumn + 1;

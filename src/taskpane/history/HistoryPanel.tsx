@@ -18,7 +18,14 @@ import { usePush } from "../push/usePush";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -54,18 +61,29 @@ function undoBlocked(entry: HistoryEntry): string | undefined {
   if (entry.dryRun) return "A dry run saved nothing.";
   if (entry.undoOf) return undefined;
   if (entry.undoneBy) return `Undone by ${entry.undoneBy}.`;
-  if (entry.undoable === 0) return entry.counts.created > 0 ? "It only created records; undo does not delete records." : "It changed no record.";
+  if (entry.undoable === 0)
+    return entry.counts.created > 0
+      ? "It only created records; undo does not delete records."
+      : "It changed no record.";
   return undefined;
 }
 
 /** Every run of this workbook, newest first, with Undo where its journal can restore rows. */
-export function HistoryPanel({ services, visible }: { services: PushServices; visible: boolean }): JSX.Element {
+export function HistoryPanel({
+  services,
+  visible,
+}: {
+  services: PushServices;
+  visible: boolean;
+}): JSX.Element {
   const styles = useStyles();
   const push = usePush(services);
   const [entries, setEntries] = useState<HistoryEntry[] | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const load = useCallback(() => {
-    services.readHistory().then(setEntries, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    services
+      .readHistory()
+      .then(setEntries, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [services]);
   useEffect(() => {
     if (visible && !push.active) load();
@@ -99,7 +117,9 @@ export function HistoryPanel({ services, visible }: { services: PushServices; vi
         />
       ) : null}
       {entries === undefined ? null : entries.length === 0 ? (
-        <Body1>No pushes in this workbook yet. Each push and dry run is listed here and on the HaloSheet Log sheet.</Body1>
+        <Body1>
+          No pushes in this workbook yet. Each push and dry run is listed here and on the HaloSheet Log sheet.
+        </Body1>
       ) : (
         <ul className={styles.list} aria-label="Runs">
           {entries.map((entry) => {
@@ -107,11 +127,13 @@ export function HistoryPanel({ services, visible }: { services: PushServices; vi
             return (
               <li key={entry.runId} className={styles.item}>
                 <Body1>
-                  {kindOf(entry)}: {entry.entity} on {entry.sheetName}, {new Date(entry.startedAt).toLocaleString()}
+                  {kindOf(entry)}: {entry.entity} on {entry.sheetName},{" "}
+                  {new Date(entry.startedAt).toLocaleString()}
                   {entry.state !== "done" ? ` (${entry.state})` : ""}
                 </Body1>
                 <Caption1>
-                  {summary(entry)} · {entry.requests} requests · {duration(entry.elapsedMs)} · {entry.instanceUrl}
+                  {summary(entry)} · {entry.requests} requests · {duration(entry.elapsedMs)} ·{" "}
+                  {entry.instanceUrl}
                 </Caption1>
                 {blocked ? (
                   <Caption1>{blocked}</Caption1>

@@ -60,8 +60,16 @@ export function ChangesGrid({ plan }: { plan: Plan }): JSX.Element {
         renderHeaderCell: () => "Row",
         renderCell: (l) => l.rowNumber,
       }),
-      createTableColumn<ChangeLine>({ columnId: "id", renderHeaderCell: () => "id", renderCell: (l) => l.record }),
-      createTableColumn<ChangeLine>({ columnId: "field", renderHeaderCell: () => "Field", renderCell: (l) => l.field }),
+      createTableColumn<ChangeLine>({
+        columnId: "id",
+        renderHeaderCell: () => "id",
+        renderCell: (l) => l.record,
+      }),
+      createTableColumn<ChangeLine>({
+        columnId: "field",
+        renderHeaderCell: () => "Field",
+        renderCell: (l) => l.field,
+      }),
       createTableColumn<ChangeLine>({
         columnId: "old",
         renderHeaderCell: () => "Old",
@@ -78,9 +86,17 @@ export function ChangesGrid({ plan }: { plan: Plan }): JSX.Element {
   const shownLines = lines.slice(0, SHOWN_LINES);
   return (
     <div className={styles.root}>
-      <DataGrid items={shownLines} columns={columns} getRowId={(l: ChangeLine) => l.key} size="small" aria-label="Changes">
+      <DataGrid
+        items={shownLines}
+        columns={columns}
+        getRowId={(l: ChangeLine) => l.key}
+        size="small"
+        aria-label="Changes"
+      >
         <DataGridHeader>
-          <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
+          <DataGridRow>
+            {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
+          </DataGridRow>
         </DataGridHeader>
         <DataGridBody<ChangeLine>>
           {({ item, rowId }) => (

@@ -4,7 +4,12 @@ import { entityFieldNames, type ColumnMatch } from "../../bulk";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  row: { display: "grid", gridTemplateColumns: "1fr 1fr", alignItems: "center", gap: tokens.spacingHorizontalS },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
 });
 
 const NOT_SENT = "";
@@ -34,7 +39,8 @@ export function MappingTable({
   return (
     <section className={styles.root} aria-label="Column mapping">
       {matches.map((match) => {
-        const options = fields.includes(match.target) || match.target === "" ? fields : [match.target, ...fields];
+        const options =
+          fields.includes(match.target) || match.target === "" ? fields : [match.target, ...fields];
         return (
           <div key={match.header} className={styles.row}>
             <Field label={match.header} hint={HOW[match.how]} size="small">

@@ -76,7 +76,11 @@ function Preview({ push }: { push: Push }): JSX.Element | null {
       {push.pulled?.entity ? (
         <Body1>Entity: {push.entity}</Body1>
       ) : (
-        <Field label="Entity" hint="This sheet was not pulled: which kind of Halo record do the rows update?" required>
+        <Field
+          label="Entity"
+          hint="This sheet was not pulled: which kind of Halo record do the rows update?"
+          required
+        >
           <Dropdown
             placeholder="Choose an entity"
             value={push.entity ?? ""}
@@ -103,7 +107,9 @@ function Preview({ push }: { push: Push }): JSX.Element | null {
           {sends ? <ChangesGrid plan={prepared.plan} /> : null}
           <div className={styles.options} role="group" aria-label="Options">
             <Checkbox
-              label={hasSnapshot ? "Send changed fields only" : "Send changed fields only (needs a pull snapshot)"}
+              label={
+                hasSnapshot ? "Send changed fields only" : "Send changed fields only (needs a pull snapshot)"
+              }
               checked={push.options.changedOnly && hasSnapshot}
               disabled={!hasSnapshot}
               onChange={(_, data) => push.setOption("changedOnly", data.checked === true)}
@@ -170,11 +176,15 @@ export function PushPanel({ services }: { services: PushServices }): JSX.Element
       ) : (
         <>
           <Body1>
-            Select the rows to push: the payload column (=HALO.PAYLOAD cells), or the columns of the fields you
-            edited. Then preview what will change.
+            Select the rows to push: the payload column (=HALO.PAYLOAD cells), or the columns of the fields
+            you edited. Then preview what will change.
           </Body1>
           <div className={styles.actions}>
-            <Button appearance={push.selection ? "secondary" : "primary"} onClick={() => void push.readSelection()} disabled={push.busy}>
+            <Button
+              appearance={push.selection ? "secondary" : "primary"}
+              onClick={() => void push.readSelection()}
+              disabled={push.busy}
+            >
               {push.selection ? "Preview the selection again" : "Preview selection"}
             </Button>
             {push.busy ? <Spinner size="tiny" label="Reading the selection…" /> : null}

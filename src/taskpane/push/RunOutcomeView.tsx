@@ -38,7 +38,12 @@ function intentOf(c: RunCounts): MessageBarIntent {
   return "success";
 }
 
-const TITLES = { push: "Push finished", dryRun: "Dry run finished", retry: "Retry finished", undo: "Undo finished" };
+const TITLES = {
+  push: "Push finished",
+  dryRun: "Dry run finished",
+  retry: "Retry finished",
+  undo: "Undo finished",
+};
 
 const LISTED = 50;
 
@@ -65,7 +70,10 @@ export function RunOutcomeView({
   );
   const canRetry = counts.failed + counts.notSent > 0 && !record.dryRun;
   const canUndo = !record.dryRun && kind !== "undo" && counts.updated > 0 && !record.undoneBy;
-  const stopped = report.fatal?.message ?? report.halted ?? (report.cancelled ? "Cancelled: rows not sent say NotSent." : "");
+  const stopped =
+    report.fatal?.message ??
+    report.halted ??
+    (report.cancelled ? "Cancelled: rows not sent say NotSent." : "");
   return (
     <section className={styles.root} aria-label="Result">
       <MessageBar intent={intentOf(counts)}>

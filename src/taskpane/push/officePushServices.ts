@@ -22,7 +22,10 @@ const store: RecordStore = { readRecord, writeRecord, deleteRecord };
 
 /** Run ids people can read in the log: the start time, plus a few random letters against collisions. */
 function newRunId(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   return `${stamp}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
@@ -37,7 +40,11 @@ export function officePushServices(): PushServices {
     readPulledSheet: async (sheetId) => {
       const record = await readPullRecord(sheetId);
       return record
-        ? { instanceUrl: record.instanceUrl, pulledAt: record.pulledAt, ...(record.entity ? { entity: record.entity } : {}) }
+        ? {
+            instanceUrl: record.instanceUrl,
+            pulledAt: record.pulledAt,
+            ...(record.entity ? { entity: record.entity } : {}),
+          }
         : undefined;
     },
     readSnapshot: readPullSnapshot,

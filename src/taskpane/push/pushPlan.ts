@@ -109,7 +109,9 @@ export function preparePush(input: PushInput): PreparedPush {
 
   const notSent = new Set(
     selection.headers.filter(
-      (_, i) => resultIndexes.has(i) || (!selection.selectedColumns.includes(i) && !isIdHeader(selection.headers[i]!)),
+      (_, i) =>
+        resultIndexes.has(i) ||
+        (!selection.selectedColumns.includes(i) && !isIdHeader(selection.headers[i]!)),
     ),
   );
   const matches = autoMapColumns(selection.headers, input.entity, input.savedTargets ?? {}, notSent);

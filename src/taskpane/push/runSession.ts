@@ -149,7 +149,13 @@ export function startSession(
       await services.logRun(request.undoOf);
     }
     if (!record.dryRun && request.kind !== "undo" && request.snapshot) {
-      const taken = takenRows(report, request.plan, selection, request.snapshot.headers, request.targetOf ?? (() => ""));
+      const taken = takenRows(
+        report,
+        request.plan,
+        selection,
+        request.snapshot.headers,
+        request.targetOf ?? (() => ""),
+      );
       if (taken.size > 0) await services.updateSnapshotRows(selection.sheetId, taken);
     }
     return { record, report, plan: request.plan, selection, kind: request.kind };

@@ -32,7 +32,9 @@ export function statusCells(results: readonly (RowResult | null)[], undo = false
     const messages = [...new Set(list.map((r) => r.message))];
     const status = undo && worst.status === "Updated" ? "Undone" : worst.status;
     const message =
-      undo && worst.status === "Updated" && list.length === 1 ? "Restored the values from before the push." : messages.join(" | ");
+      undo && worst.status === "Updated" && list.length === 1
+        ? "Restored the values from before the push."
+        : messages.join(" | ");
     return { rowNumber, status, message };
   });
 }
@@ -40,5 +42,7 @@ export function statusCells(results: readonly (RowResult | null)[], undo = false
 /** Rows whose results need the user: failed, conflicting, unknown or not sent. */
 export function rowsNeedingAttention(results: readonly (RowResult | null)[]): number[] {
   const wanted = new Set<RowStatus>(["Failed", "Conflict", "Unknown", "NotSent"]);
-  return [...new Set(results.filter((r): r is RowResult => !!r && wanted.has(r.status)).map((r) => r.rowNumber))];
+  return [
+    ...new Set(results.filter((r): r is RowResult => !!r && wanted.has(r.status)).map((r) => r.rowNumber)),
+  ];
 }

@@ -165,8 +165,7 @@ export function usePush(services: PushServices): Push {
           ...(made.targetOf ? { targetOf: made.targetOf } : {}),
         },
         (progress) => {
-          if (live.current)
-            setState((s) => (s.active ? { ...s, active: { ...s.active, progress } } : s));
+          if (live.current) setState((s) => (s.active ? { ...s, active: { ...s.active, progress } } : s));
         },
       );
       liveRuns.add(session.runId);
@@ -209,7 +208,11 @@ export function usePush(services: PushServices): Push {
           dryRun: dry,
         });
         const targets = new Map(prepared.matches.map((m) => [m.header, m.target]));
-        return { plan: prepared.plan, selection, targetOf: (header: string) => targets.get(header) ?? header };
+        return {
+          plan: prepared.plan,
+          selection,
+          targetOf: (header: string) => targets.get(header) ?? header,
+        };
       });
     },
     [run, services, state],
@@ -218,7 +221,10 @@ export function usePush(services: PushServices): Push {
   const retryFailed = useCallback(async () => {
     const outcome = state.outcome;
     if (!outcome) return;
-    await run("retry", () => ({ plan: retryPlan(outcome.plan, outcome.report), selection: outcome.selection }));
+    await run("retry", () => ({
+      plan: retryPlan(outcome.plan, outcome.report),
+      selection: outcome.selection,
+    }));
   }, [run, state.outcome]);
 
   const undo = useCallback(
@@ -230,13 +236,15 @@ export function usePush(services: PushServices): Push {
         entity: record.entity,
         dryRun: record.dryRun,
         results: record.results.map(
-          (r, key) => r ?? { key, rowNumber: 0, status: "NotSent", message: "Not settled: the run was interrupted." },
+          (r, key) =>
+            r ?? { key, rowNumber: 0, status: "NotSent", message: "Not settled: the run was interrupted." },
         ),
         journal: record.journal,
         requests: record.requests,
         writes: 0,
         reads: 0,
         rateLimitWaits: 0,
+        rateLimitWaitMs: 0,
         elapsedMs: record.elapsedMs,
         cancelled: false,
       };
@@ -248,7 +256,12 @@ export function usePush(services: PushServices): Push {
               ? "Nothing to undo: this run changed no record (or kept no before-images)."
               : "Nothing to undo: no row of this run was updated.",
           );
-        return { plan, selection: selection && selection.sheetId === record.sheetId ? selection : placeholderSelection(record), undoOf: record };
+        return {
+          plan,
+          selection:
+            selection && selection.sheetId === record.sheetId ? selection : placeholderSelection(record),
+          undoOf: record,
+        };
       });
     },
     [run, state.outcome, state.selection],
@@ -257,9 +270,9 @@ export function usePush(services: PushServices): Push {
   const selectFailed = useCallback(async () => {
     const outcome = state.outcome;
     if (!outcome) return;
-    await services.selectRows(outcome.selection, rowsNeedingAttention(outcome.record.results)).catch((error: unknown) =>
-      update({ error: messageOf(error) }),
-    );
+    await services
+      .selectRows(outcome.selection, rowsNeedingAttention(outcome.record.results))
+      .catch((error: unknown) => update({ error: messageOf(error) }));
   }, [services, state.outcome, update]);
 
   return {

@@ -16,15 +16,25 @@ describe("column mapping", () => {
       ["", "", "none"],
     ]);
     expect(columnsNotSent(matches).map((m) => m.header)).toEqual(["item_tax_code_name", "Notes about it"]);
-    expect(mappedHeaders(matches)).toEqual(["id", "name", "item_tax_code", "", "customfields.CFContractRef", "", ""]);
+    expect(mappedHeaders(matches)).toEqual([
+      "id",
+      "name",
+      "item_tax_code",
+      "",
+      "customfields.CFContractRef",
+      "",
+      "",
+    ]);
   });
 
   it("Tax Code is Item's taxcode (closest name); on Client, with many *_tax_code fields, it is not guessed by name", () => {
-    expect(autoMapColumns(["Tax Code"], "Item")[0]?.target).toBe(autoMapColumns(["taxcode"], "Item")[0]?.target);
+    expect(autoMapColumns(["Tax Code"], "Item")[0]?.target).toBe(
+      autoMapColumns(["taxcode"], "Item")[0]?.target,
+    );
     expect(autoMapColumns(["Tax Code"], "Client")[0]?.how).not.toBe("label");
   });
 
-  it('"Client ID" on Client is the record\'s id; on Tickets it is the ticket\'s client_id', () => {
+  it("\"Client ID\" on Client is the record's id; on Tickets it is the ticket's client_id", () => {
     expect(autoMapColumns(["Client ID"], "Client")[0]?.target).toBe("id");
     expect(autoMapColumns(["Client ID"], "Tickets")[0]?.target).toBe("client_id");
   });
@@ -40,7 +50,12 @@ describe("column mapping", () => {
   });
 
   it("the user's saved choice wins, and columns marked not sent stay out", () => {
-    const matches = autoMapColumns(["Item Tax Code", "name"], "Client", { "Item Tax Code": "" }, new Set(["name"]));
+    const matches = autoMapColumns(
+      ["Item Tax Code", "name"],
+      "Client",
+      { "Item Tax Code": "" },
+      new Set(["name"]),
+    );
     expect(matches.map((m) => [m.target, m.how])).toEqual([
       ["", "user"],
       ["", "none"],

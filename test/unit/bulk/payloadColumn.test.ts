@@ -1,4 +1,10 @@
-import { buildPlan, findPayloadColumn, isPayloadColumn, payloadColumnSource, type SheetTable } from "../../../src/bulk";
+import {
+  buildPlan,
+  findPayloadColumn,
+  isPayloadColumn,
+  payloadColumnSource,
+  type SheetTable,
+} from "../../../src/bulk";
 
 const table: SheetTable = {
   headers: ["id", "item_tax_code", "Payload"],
@@ -15,7 +21,15 @@ describe("payload column", () => {
     expect(isPayloadColumn(table.rows, 0)).toBe(false);
     expect(findPayloadColumn(table)).toBe(2);
     expect(findPayloadColumn(table, [0, 1])).toBeUndefined();
-    expect(isPayloadColumn([{ rowNumber: 2, values: ["{}"] }, { rowNumber: 3, values: ["text"] }], 0)).toBe(false);
+    expect(
+      isPayloadColumn(
+        [
+          { rowNumber: 2, values: ["{}"] },
+          { rowNumber: 3, values: ["text"] },
+        ],
+        0,
+      ),
+    ).toBe(false);
   });
 
   it("is found by name, case-insensitively; an unknown name finds nothing", () => {
@@ -27,7 +41,10 @@ describe("payload column", () => {
     const plan = buildPlan({
       entity: "Client",
       source: payloadColumnSource(table, 2),
-      snapshot: { headers: ["id", "name", "item_tax_code"], rows: [{ rowNumber: 2, values: [1, "Acme", 1] }] },
+      snapshot: {
+        headers: ["id", "name", "item_tax_code"],
+        rows: [{ rowNumber: 2, values: [1, "Acme", 1] }],
+      },
       options: { payload: { firstColumn: 2 } },
     });
     expect(plan.rows.map((r) => [r.rowNumber, r.action])).toEqual([

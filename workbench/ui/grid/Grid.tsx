@@ -220,7 +220,11 @@ export function Grid({
   return (
     <div ref={container} style={{ flex: 1, minHeight: 0, position: "relative" }} data-testid="grid">
       {hovered ? (
-        <div role="tooltip" data-testid="cell-error-tooltip" style={{ ...TOOLTIP_STYLE, left: hovered.x, top: hovered.y }}>
+        <div
+          role="tooltip"
+          data-testid="cell-error-tooltip"
+          style={{ ...TOOLTIP_STYLE, left: hovered.x, top: hovered.y }}
+        >
           {hovered.message}
         </div>
       ) : null}

@@ -3,7 +3,14 @@
  * snapshot, the Status cells and the workbook store in memory, and Halo as a FakeHaloPort.
  */
 import type { CellValue } from "../../../../src/bulk";
-import { countResults, historyEntry, HISTORY_LIMIT, type ColumnMappingRecord, type HistoryEntry, type RunRecord } from "../../../../src/office/pushRecord";
+import {
+  countResults,
+  historyEntry,
+  HISTORY_LIMIT,
+  type ColumnMappingRecord,
+  type HistoryEntry,
+  type RunRecord,
+} from "../../../../src/office/pushRecord";
 import type { SheetSelection } from "../../../../src/office/selection";
 import type { StatusCell } from "../../../../src/office/statusColumns";
 import type { Snapshot } from "../../../../src/taskpane/push/pushPlan";
@@ -37,7 +44,11 @@ export class FakePushServices implements PushServices {
   readonly clock = new FakeClock();
   readonly halo = new FakeHaloPort(this.clock);
   selection: SheetSelection | Error = new Error("Select the rows to push.");
-  pulled: PulledSheet | undefined = { entity: "Client", instanceUrl: "https://acme.halopsa.com", pulledAt: "2026-01-01T00:00:00Z" };
+  pulled: PulledSheet | undefined = {
+    entity: "Client",
+    instanceUrl: "https://acme.halopsa.com",
+    pulledAt: "2026-01-01T00:00:00Z",
+  };
   snapshot: Snapshot | undefined;
   readonly status = new Map<number, StatusCell>();
   readonly selectedRows: number[][] = [];
@@ -49,14 +60,18 @@ export class FakePushServices implements PushServices {
   signedIn = true;
   private runs0 = 0;
 
-  port = (): FakeHaloPort | undefined => (this.signedIn ? Object.assign(this.halo, { instance: "https://acme.halopsa.com" }) : undefined);
+  port = (): FakeHaloPort | undefined =>
+    this.signedIn ? Object.assign(this.halo, { instance: "https://acme.halopsa.com" }) : undefined;
   readSelection = async (): Promise<SheetSelection> => {
     if (this.selection instanceof Error) throw this.selection;
     return this.selection;
   };
   readPulledSheet = async (): Promise<PulledSheet | undefined> => this.pulled;
   readSnapshot = async (): Promise<Snapshot | undefined> => this.snapshot;
-  updateSnapshotRows = async (_sheetId: string, rows: Map<number, Record<string, CellValue>>): Promise<void> => {
+  updateSnapshotRows = async (
+    _sheetId: string,
+    rows: Map<number, Record<string, CellValue>>,
+  ): Promise<void> => {
     this.snapshotUpdates.push(rows);
   };
   readMapping = async (): Promise<ColumnMappingRecord | undefined> => this.mapping;
@@ -65,7 +80,10 @@ export class FakePushServices implements PushServices {
   };
   writeStatus = async (selection: SheetSelection, cells: StatusCell[]): Promise<SheetSelection> => {
     for (const cell of cells) this.status.set(cell.rowNumber, cell);
-    return { ...selection, resultColumns: { status: selection.headers.length, message: selection.headers.length + 1 } };
+    return {
+      ...selection,
+      resultColumns: { status: selection.headers.length, message: selection.headers.length + 1 },
+    };
   };
   selectRows = async (_selection: SheetSelection, rows: number[]): Promise<void> => {
     this.selectedRows.push(rows);
@@ -73,7 +91,10 @@ export class FakePushServices implements PushServices {
   writeRun = async (run: RunRecord): Promise<void> => {
     const copy = structuredClone({ ...run, counts: countResults(run.results) });
     this.runs.set(run.runId, copy);
-    this.history = [historyEntry(copy), ...this.history.filter((h) => h.runId !== run.runId)].slice(0, HISTORY_LIMIT);
+    this.history = [historyEntry(copy), ...this.history.filter((h) => h.runId !== run.runId)].slice(
+      0,
+      HISTORY_LIMIT,
+    );
   };
   readRun = async (runId: string): Promise<RunRecord | undefined> => structuredClone(this.runs.get(runId));
   readHistory = async (): Promise<HistoryEntry[]> => this.history;
