@@ -1,4 +1,7 @@
-/** The Pull panel: Halo rows into a sheet, and Refresh for a sheet that came from a pull. */
+/**
+ * The Pull panel: Halo rows into a sheet, and Refresh for a sheet that came from a pull. What is
+ * happening (progress, the result, warnings) sits above the form, where a short pane still shows it.
+ */
 import { Body1, Button, Card, CardHeader, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { entitySchema, sourceLabel, type PullSource } from "../../halo";
@@ -68,12 +71,6 @@ export function PullPanel({ services }: { services: PullServices }): JSX.Element
       {state.activePull ? (
         <RefreshCard record={state.activePull} busy={state.busy} onRefresh={state.refresh} />
       ) : null}
-      <SourceForm
-        services={services}
-        initial={suggested ?? state.lastSource}
-        disabled={state.busy || phase.kind === "confirm"}
-        onPull={state.pull}
-      />
       <PullStatus
         phase={phase}
         onCancel={state.cancel}
@@ -83,6 +80,12 @@ export function PullPanel({ services }: { services: PullServices }): JSX.Element
           if (phase.kind === "confirm") setSuggested(sqlFor(phase.source));
           state.dismiss();
         }}
+      />
+      <SourceForm
+        services={services}
+        initial={suggested ?? state.lastSource}
+        disabled={state.busy || phase.kind === "confirm"}
+        onPull={state.pull}
       />
     </section>
   );
