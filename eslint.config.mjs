@@ -131,6 +131,8 @@ export default tseslint.config(
       "node_modules/**",
       "dist/**",
       "coverage/**",
+      "test-results/**",
+      "playwright-report/**",
       "src/halo/generated/*.json",
       "sandbox/halo-openapi.json",
       "test/lint/fixtures/**",

@@ -1,17 +1,22 @@
 /* Takes docs/images/workbench.png: the workbench connected to a sandbox, with the Postman case typed
    and its payloads filled down. Run: npx tsx test/browser/screenshot.ts */
 import path from "path";
-import { startBrowserEnvironment } from "./harness/environment";
+import { chromium } from "@playwright/test";
+import { VIEWPORT, chromiumLaunchOptions } from "./harness/chromium";
+import { typePostmanCase } from "./harness/postmanCase";
+import { startServers } from "./harness/servers";
 import { WorkbenchPage } from "./harness/workbenchPage";
-import { typePostmanCase } from "./postmanCase";
 
 const OUTPUT = path.resolve(__dirname, "../../docs/images/workbench.png");
 
 async function main(): Promise<void> {
-  const environment = await startBrowserEnvironment();
+  const servers = await startServers();
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    const page = await environment.browser.context.newPage();
-    const workbench = new WorkbenchPage(page, environment.baseUrl);
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    // tsx (esbuild keepNames) wraps functions passed to evaluate() in __name(...).
+    await page.addInitScript("globalThis.__name = (target) => target;");
+    const workbench = new WorkbenchPage(page, servers.baseUrl);
     await workbench.open();
     await typePostmanCase(workbench, 1001);
     await workbench.widenColumn("C", 300);
@@ -20,7 +25,8 @@ async function main(): Promise<void> {
     await page.screenshot({ path: OUTPUT });
     console.log(`wrote ${OUTPUT}`);
   } finally {
-    await environment.close();
+    await browser.close();
+    await servers.close();
   }
 }
 

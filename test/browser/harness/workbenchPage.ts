@@ -1,3 +1,8 @@
+/* Drives the workbench as a person would: the name box to move, the keyboard to type, the grid's
+   accessible cells (what Glide draws on its canvas, mirrored in the DOM) to read. */
+import { expect, type Frame, type Locator, type Page } from "@playwright/test";
+import { columnIndex, parseAddress } from "../../../workbench/model/address";
+
 /** Glide mirrors the cells on screen in an accessible table; it counts the row numbers as column 0. */
 function accessibleCellId(address: string): string {
   const { row, col } = parseCell(address);
@@ -9,12 +14,6 @@ const ROW_MARKER_WIDTH = 56;
 const HEADER_HEIGHT = 26;
 const ROW_HEIGHT = 24;
 const COLUMN_WIDTH = 100;
-
-/* Drives the workbench as a person would: the name box to move, the keyboard to type, the grid's
-   accessible cells (what Glide draws on its canvas, mirrored in the DOM) to read. */
-import assert from "node:assert/strict";
-import type { Frame, Page } from "playwright-core";
-import { columnIndex, parseAddress } from "../../../workbench/model/address";
 
 function parseCell(address: string): { row: number; col: number } {
   const rect = parseAddress(address)?.rect;
@@ -28,12 +27,17 @@ export class WorkbenchPage {
     private readonly baseUrl: string,
   ) {}
 
-  /** Opens the workbench and waits for the task pane (the add-in's real page) to be running. */
+  /** Opens the workbench and waits for the task pane (the add-in's real page) to be running. The
+   *  development bundles take a while to load and parse on a busy machine. */
   async open(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/workbench.html`);
-    await this.page.waitForSelector('[data-testid="workbench"][data-taskpane="loaded"]');
+    await expect(this.page.getByTestId("workbench")).toHaveAttribute("data-taskpane", "loaded", {
+      timeout: 60_000,
+    });
     await this.taskpane().waitForFunction(
       () => typeof Office !== "undefined" && typeof Excel !== "undefined",
+      undefined,
+      { timeout: 60_000 },
     );
   }
 
@@ -42,6 +46,17 @@ export class WorkbenchPage {
     const frame = this.page.frame({ name: "taskpane" });
     if (!frame) throw new Error("The task pane iframe is missing.");
     return frame;
+  }
+
+  /** A cell as the grid shows it (Glide mirrors the cells on screen in the DOM): for
+   *  `await expect(workbench.cell("A1")).toHaveText("5")`. Scroll it into view first (goTo). */
+  cell(address: string): Locator {
+    return this.page.locator(`[id="${accessibleCellId(address)}"]`);
+  }
+
+  /** The formula bar, which follows the active cell on the next frame: assert with toHaveValue. */
+  get formulaBar(): Locator {
+    return this.page.getByTestId("formula-bar");
   }
 
   /** Goes to a cell or range through the name box; the keyboard then belongs to the grid. */
@@ -66,15 +81,8 @@ export class WorkbenchPage {
   async typeAt(address: string, text: string): Promise<void> {
     await this.goTo(address);
     // Glide starts editing on a key only for a cell it has scrolled into view.
-    await this.page.locator(`[id="${accessibleCellId(address)}"]`).waitFor({ state: "attached" });
+    await this.cell(address).waitFor({ state: "attached" });
     await this.type(text);
-  }
-
-  /** What the grid shows in a cell that is on screen. */
-  async shownText(address: string): Promise<string> {
-    const cell = this.page.locator(`[id="${accessibleCellId(address)}"]`);
-    if ((await cell.count()) === 0) return `(${address} is not on screen)`;
-    return (await cell.textContent()) ?? "";
   }
 
   private async canvasOrigin(): Promise<{ x: number; y: number }> {
@@ -151,17 +159,6 @@ export class WorkbenchPage {
     );
   }
 
-  /** Waits (the grid redraws on the next frame) until a cell on screen shows `expected`. */
-  async expectShown(address: string, expected: string, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let shown = await this.shownText(address);
-    while (shown !== expected && Date.now() < deadline) {
-      await this.page.waitForTimeout(50);
-      shown = await this.shownText(address);
-    }
-    assert.equal(shown, expected, `${address} shows`);
-  }
-
   /** Range.text of a range on the active sheet, read through the Excel API in the task pane. */
   async readTexts(address: string): Promise<string[][]> {
     return this.taskpane().evaluate(
@@ -183,17 +180,5 @@ export class WorkbenchPage {
 
   async readClipboard(): Promise<string> {
     return this.page.evaluate(() => navigator.clipboard.readText());
-  }
-
-  /** Waits until the formula bar (which follows the active cell on the next frame) matches. */
-  async expectFormulaBar(pattern: RegExp, timeoutMs = 5000): Promise<void> {
-    const bar = this.page.getByTestId("formula-bar");
-    const deadline = Date.now() + timeoutMs;
-    let text = await bar.inputValue();
-    while (!pattern.test(text) && Date.now() < deadline) {
-      await this.page.waitForTimeout(50);
-      text = await bar.inputValue();
-    }
-    assert.match(text, pattern, "the formula bar");
   }
 }

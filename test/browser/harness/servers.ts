@@ -1,18 +1,17 @@
 /* What the browser tests and the screenshot run against, as npm start sets it up: a sandbox with demo
-   data, the dev server with the workbench connected to it, and a headless Chromium. */
+   data and the dev server with the workbench connected to it. */
 import { startSandbox } from "../../../sandbox/server";
 import { startWorkbenchServer } from "../../../workbench/ui/server/devServer";
-import { launchChromium, type LaunchedBrowser } from "./chromium";
 
-export interface BrowserEnvironment {
-  /** The dev server's base URL. */
+export interface Servers {
+  /** The dev server's base URL, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
+  /** The sandbox the workbench is connected to, as npm start connects one. */
   sandboxUrl: string;
-  browser: LaunchedBrowser;
   close(): Promise<void>;
 }
 
-export async function startBrowserEnvironment(): Promise<BrowserEnvironment> {
+export async function startServers(): Promise<Servers> {
   // Ports are chosen by the system, so any origin may call this sandbox.
   const sandbox = await startSandbox({ port: 0, cors: "*" });
   const server = await startWorkbenchServer({
@@ -21,13 +20,10 @@ export async function startBrowserEnvironment(): Promise<BrowserEnvironment> {
     sandboxUrl: sandbox.url,
     watch: false,
   });
-  const browser = await launchChromium();
   return {
     baseUrl: server.url,
     sandboxUrl: sandbox.url,
-    browser,
     async close() {
-      await browser.close();
       await server.close();
       await sandbox.close();
     },
