@@ -81,7 +81,6 @@ for (const [method, how] of METHODS) {
     pane,
     servers: { sandboxUrl },
   }) => {
-    test.setTimeout(90_000);
     const client = await uniqueSeededClient(sandboxUrl);
     // Signed out, HALO.ID has no client to ask.
     await workbench.typeAt("A1", `=HALO.ID("Client", "${client.name}")`);
@@ -101,7 +100,6 @@ test("connect: a wrong secret shows Halo's refusal, sign out signs HALO.ID out, 
   pane,
   servers: { sandboxUrl },
 }) => {
-  test.setTimeout(90_000);
   await signInWithSecret(pane, sandboxUrl, "not-the-secret");
   await expect(pane.getByText(await refusalOf(sandboxUrl, "not-the-secret"))).toBeVisible({
     timeout: 15_000,

@@ -52,7 +52,7 @@ test("excel rules: a 6 MB write fails with RequestPayloadSizeLimitExceeded and c
 });
 
 test("excel rules: a chunked 50,000 x 20 write lands complete", async ({ workbench, pane }) => {
-  test.setTimeout(180_000);
+  test.slow(); // the largest sheets of the suite
   const result = await pane.evaluate(async () => {
     const rows = 50_000;
     const columns = 20;

@@ -9,7 +9,7 @@ test("large sheet: 100,000 x 20 cells, jumps to the end and scrolls at interacti
   workbench,
   pane,
 }) => {
-  test.setTimeout(120_000);
+  test.slow(); // the largest sheets of the suite
   await pane.evaluate(async (rows) => {
     const chunk = 5_000;
     await Excel.run(async (context) => {

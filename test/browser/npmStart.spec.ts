@@ -28,7 +28,7 @@ async function answers(url: string): Promise<boolean> {
 test("npm start: prints the workbench and sandbox URLs, the workbench is connected, Ctrl-C stops both", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.slow(); // npm start builds the workbench again
   const [devPort, sandboxPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: {

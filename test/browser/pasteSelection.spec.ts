@@ -28,7 +28,7 @@ test("paste: 10,000 rows from the clipboard, selected with the keyboard, read ba
   workbench,
   pane,
 }) => {
-  test.setTimeout(120_000);
+  test.slow(); // the largest sheets of the suite
   const rows = Array.from({ length: ROWS }, (_, i) => sourceRow(i));
   await workbench.writeClipboard(toTsv(rows));
 

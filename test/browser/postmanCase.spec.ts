@@ -8,7 +8,7 @@ const ROWS = 1000;
 test("postman case: typed headers and values, HALO.PAYLOAD filled down 1,000 rows, edits recalculate", async ({
   workbench,
 }) => {
-  test.setTimeout(120_000);
+  test.slow(); // the largest sheets of the suite
   await typePostmanCase(workbench, ROWS + 1);
 
   // Every payload, through the Excel API in the task pane.

@@ -1,6 +1,7 @@
 /* The browser tests' fixtures: every spec imports `test` and `expect` from here.
-   - servers (worker): a sandbox with demo data and the workbench dev server connected to it, as
-     npm start runs them; started once per worker. `baseURL` points at the dev server.
+   - servers (worker): the URLs of the sandbox with demo data and of the workbench dev server connected
+     to it, as npm start runs them; started once for the run (globalSetup.ts). `baseURL` points at the
+     dev server. Tests share the sandbox: a test that changes records makes its own.
    - workbench: a fresh page on the workbench, the task pane loaded (Office and Excel defined).
    - pane: the task pane's frame, signed out.
    - signedInPane: the task pane signed in to the sandbox ("Connected to ..." shown), by client id +
@@ -9,7 +10,8 @@
    some), nothing in the origin's storage (OfficeRuntime.storage and document settings live there).
    A test fails on any uncaught error in the page or its frames. */
 import { test as base, expect, type Frame } from "@playwright/test";
-import { startServers, type Servers } from "./servers";
+import { BASE_URL_VARIABLE, SANDBOX_URL_VARIABLE } from "./globalSetup";
+import type { Servers } from "./servers";
 import { signIn, type SignInMethod } from "./signIn";
 import { WorkbenchPage } from "./workbenchPage";
 
@@ -29,15 +31,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   servers: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
     async ({}, use) => {
-      const servers = await startServers();
-      try {
-        await use({ baseUrl: servers.baseUrl, sandboxUrl: servers.sandboxUrl });
-      } finally {
-        await servers.close();
-      }
+      const baseUrl = process.env[BASE_URL_VARIABLE];
+      const sandboxUrl = process.env[SANDBOX_URL_VARIABLE];
+      if (!baseUrl || !sandboxUrl)
+        throw new Error("Run the browser tests with `playwright test` (globalSetup).");
+      await use({ baseUrl, sandboxUrl });
     },
-    // The first webpack build of a worker takes a while on a busy machine.
-    { scope: "worker", timeout: 180_000 },
+    { scope: "worker" },
   ],
   baseURL: async ({ servers }, use) => use(servers.baseUrl),
   signInMethod: ["clientCredentials", { option: true }],
