@@ -8,28 +8,23 @@ import packageInfo from "../../package.json";
 import { HALO_CLOUD_ORIGINS } from "../../scripts/build/buildSettings";
 import { renderManifest } from "../../scripts/build/manifest";
 import { TEST_ORIGIN } from "../build/productionBuild";
-import { signInWithSecret } from "./connect";
-import { startBrowserEnvironment } from "./harness/environment";
-import { WorkbenchPage } from "./harness/workbenchPage";
+import { runScript, withWorkbench } from "./harness/scriptBrowser";
+import { signInWithSecret } from "./harness/signIn";
 
 const IMAGES = path.resolve(__dirname, "../../docs/images");
 
-async function main(): Promise<void> {
-  const environment = await startBrowserEnvironment();
-  try {
-    const page = await environment.browser.context.newPage();
-    const workbench = new WorkbenchPage(page, environment.baseUrl);
-    await workbench.open();
+runScript(() =>
+  withWorkbench(async ({ page, workbench, servers }) => {
     const pane = workbench.taskpane();
-    await signInWithSecret(pane, environment.sandboxUrl);
-    await pane.getByText(`Connected to ${environment.sandboxUrl}`).waitFor({ timeout: 15_000 });
+    await signInWithSecret(pane, servers.sandboxUrl);
+    await pane.getByText(`Connected to ${servers.sandboxUrl}`).waitFor({ timeout: 15_000 });
     await page.locator('iframe[name="taskpane"]').screenshot({ path: path.join(IMAGES, "install-pane.png") });
 
-    const consent = new URL("/auth/authorize", environment.sandboxUrl);
+    const consent = new URL("/auth/authorize", servers.sandboxUrl);
     consent.search = new URLSearchParams({
       client_id: "halosheet-demo",
       response_type: "code",
-      redirect_uri: `${environment.baseUrl}/dialog.html`,
+      redirect_uri: `${servers.baseUrl}/dialog.html`,
       code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
       code_challenge_method: "S256",
       scope: "all",
@@ -50,12 +45,5 @@ async function main(): Promise<void> {
     await page.goto(`file://${file}`);
     await page.screenshot({ path: path.join(IMAGES, "install-manifest.png") });
     console.log(`wrote install-pane.png, install-consent.png and install-manifest.png in ${IMAGES}`);
-  } finally {
-    await environment.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+  }),
+);

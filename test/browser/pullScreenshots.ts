@@ -1,20 +1,25 @@
 /* Takes docs/images/pull-idle.png, pull-running.png and pull-done.png: the Pull panel in the workbench,
    signed in to a sandbox, before, during and after a pull. Run: npx tsx test/browser/pullScreenshots.ts */
 import path from "path";
-import { startBrowserEnvironment } from "./harness/environment";
+import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "./harness/chromium";
+import { startServers } from "./harness/servers";
+import { signInWithSecret } from "./harness/signIn";
 import { WorkbenchPage } from "./harness/workbenchPage";
-import { signInWithSecret } from "./connect";
 
 const IMAGES = path.resolve(__dirname, "../../docs/images");
 
 async function main(): Promise<void> {
-  const environment = await startBrowserEnvironment();
+  const environment = await startServers();
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const control = (route: string, body: unknown): Promise<Response> =>
     fetch(`${environment.sandboxUrl}/__sandbox/${route}`, { method: "POST", body: JSON.stringify(body) });
   try {
     // 10,000 clients: a report of all of them meets Halo's silent-cap check.
     await control("reset", { seed: 40 });
-    const page = await environment.browser.context.newPage();
+    const page = await browser.newPage();
+    // tsx (esbuild keepNames) wraps functions passed to evaluate() in __name(...).
+    await page.addInitScript("globalThis.__name = (target) => target;");
     await page.setViewportSize({ width: 1400, height: 900 });
     const workbench = new WorkbenchPage(page, environment.baseUrl);
     await workbench.open();
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: path.join(IMAGES, "pull-done.png") });
     console.log(`wrote pull-idle.png, pull-running.png, pull-done.png in ${IMAGES}`);
   } finally {
+    await browser.close();
     await environment.close();
   }
 }
