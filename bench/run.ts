@@ -42,9 +42,12 @@ if (pushRowsArg >= 0) SIZES.push = Number(process.argv[pushRowsArg + 1]);
 function commit(): string {
   try {
     const sha = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
-    const dirty = execSync("git status --porcelain -- src sandbox bench workbench :!bench/RESULTS.md :!bench/results", {
-      encoding: "utf8",
-    }).trim();
+    const dirty = execSync(
+      "git status --porcelain -- src sandbox bench workbench :!bench/RESULTS.md :!bench/results",
+      {
+        encoding: "utf8",
+      },
+    ).trim();
     return dirty ? `${sha} (with uncommitted changes)` : sha;
   } catch {
     return "unknown (not a git checkout)";
