@@ -1,0 +1,235 @@
+/** @jest-environment ./test/unit/taskpane/jsdomWithFetchEnvironment.js */
+/* The Push panel, driven with the keyboard only, against fake services and a fake Halo. */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { PushPanel } from "../../../../src/taskpane/push/PushPanel";
+import { flushAsync } from "../../../fakes/fakeClock";
+import { clientSelection, FakePushServices } from "./fakePushServices";
+
+const PULLED = [
+  [1, "Acme", 1, "Standard"],
+  [2, "Bolt", 1, "Standard"],
+  [3, "Crane", 2, "Zero"],
+];
+
+function pulledSheet(edited = PULLED): FakePushServices {
+  const services = new FakePushServices();
+  services.halo.seed(3, (id) => ({ id, name: PULLED[id - 1]![1], item_tax_code: PULLED[id - 1]![2] }));
+  services.snapshot = { headers: ["id", "name", "item_tax_code", "item_tax_code_name"], rows: PULLED };
+  services.selection = clientSelection(edited);
+  return services;
+}
+
+function show(services: FakePushServices): ReturnType<typeof userEvent.setup> {
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PushPanel services={services} />
+    </FluentProvider>,
+  );
+  return user;
+}
+
+/** Focuses the button with this name and presses Enter (jsdom's Tab does not pass Fluent's DataGrid focus zone). */
+async function press(user: ReturnType<typeof userEvent.setup>, name: string | RegExp): Promise<void> {
+  const button = await screen.findByRole("button", { name });
+  expect(button.hasAttribute("disabled")).toBe(false);
+  act(() => button.focus());
+  expect(document.activeElement).toBe(button);
+  await user.keyboard("{Enter}");
+}
+
+describe("Push panel", () => {
+  it("before reading: says what to select, and names the selection's problem", async () => {
+    const services = new FakePushServices();
+    const user = show(services);
+    expect(screen.getByText(/Select the rows to push: the payload column/)).toBeTruthy();
+    await press(user, "Preview selection");
+    expect(await screen.findByText("Select the rows to push.")).toBeTruthy();
+  });
+
+  it("preview: counts, the columns left out, and the change old -> new", async () => {
+    const services = pulledSheet([PULLED[0]!, [2, "Bolt", 3, "Standard"], PULLED[2]!]);
+    const user = show(services);
+    await press(user, "Preview selection");
+    expect(await screen.findByText(/1 row to update, 0 to create, 2 unchanged, 0 skipped/)).toBeTruthy();
+    const grid = screen.getByRole("grid", { name: "Changes" });
+    const cells = within(grid)
+      .getAllByRole("gridcell")
+      .map((c) => c.textContent);
+    expect(cells).toEqual(["3", "2", "item_tax_code", "1", "3"]);
+    expect(screen.getByLabelText("Target field for item_tax_code_name")).toBeTruthy();
+    expect(screen.getByText(/item_tax_code_name \(a display name\)/)).toBeTruthy();
+  });
+
+  it("push: every row gets a Status, Halo holds the new value, the snapshot follows, Undo restores it", async () => {
+    const services = pulledSheet([PULLED[0]!, [2, "Bolt", 3, "Standard"], PULLED[2]!]);
+    const user = show(services);
+    await press(user, "Preview selection");
+    await press(user, "Push");
+    expect(await screen.findByText("Push finished")).toBeTruthy();
+    expect(screen.getByText(/1 updated, 2 unchanged\./)).toBeTruthy();
+    expect([...services.status.values()].map((s) => [s.rowNumber, s.status])).toEqual(
+      expect.arrayContaining([
+        [2, "Unchanged"],
+        [3, "Updated"],
+        [4, "Unchanged"],
+      ]),
+    );
+    expect(services.halo.records.get(2)?.item_tax_code).toBe(3);
+    expect(services.snapshotUpdates).toEqual([new Map([[2, { item_tax_code: 3 }]])]);
+    expect(services.logged.map((r) => r.state)).toEqual(["done"]);
+    await press(user, "Undo this run");
+    expect(await screen.findByText("Undo finished")).toBeTruthy();
+    expect(screen.getByText(/1 restored/)).toBeTruthy();
+    expect(services.halo.records.get(2)?.item_tax_code).toBe(1);
+    expect(services.status.get(3)?.status).toBe("Undone");
+    expect(services.runs.get("run-1")?.undoneBy).toBe("run-2");
+  });
+
+  it("dry run: nothing saved, rows say WouldUpdate", async () => {
+    const services = pulledSheet([PULLED[0]!, [2, "Bolt", 3, "Standard"], PULLED[2]!]);
+    const user = show(services);
+    await press(user, "Preview selection");
+    await press(user, "Dry run");
+    expect(await screen.findByText("Dry run finished")).toBeTruthy();
+    expect(screen.getByText(/Nothing was saved/)).toBeTruthy();
+    expect(services.status.get(3)?.status).toBe("WouldUpdate");
+    expect(services.halo.posts).toHaveLength(0);
+    expect(screen.queryByRole("button", { name: "Undo this run" })).toBeNull();
+  });
+
+  it("a field changed in Halo since the pull is a Conflict, not sent; Overwrite conflicts sends it", async () => {
+    const services = pulledSheet([PULLED[0]!, [2, "Bolt", 3, "Standard"], PULLED[2]!]);
+    services.halo.records.get(2)!.item_tax_code = 2; // someone else changed it after the pull
+    const user = show(services);
+    await press(user, "Preview selection");
+    await press(user, "Push");
+    expect(await screen.findByText(/1 conflict\./)).toBeTruthy();
+    expect(services.status.get(3)?.status).toBe("Conflict");
+    expect(services.status.get(3)?.message).toMatch(/item_tax_code \(was 1, Halo has 2\)/);
+    expect(services.halo.posts).toHaveLength(0);
+    await press(user, "New push");
+    const overwrite = await screen.findByRole("checkbox", { name: /Overwrite conflicts/ });
+    act(() => overwrite.focus());
+    await user.keyboard(" ");
+    await press(user, "Push");
+    expect(await screen.findByText(/1 updated/)).toBeTruthy();
+    expect(services.halo.records.get(2)?.item_tax_code).toBe(3);
+  });
+
+  it("a failed row: its message, Select failed rows, Retry failed sends it alone", async () => {
+    const services = pulledSheet([
+      [1, "Acme", 3, "Standard"],
+      [2, "Bolt", 3, "Standard"],
+      [3, "Crane", 3, "Zero"],
+    ]);
+    services.halo.poison.add(2);
+    const user = show(services);
+    await press(user, "Preview selection");
+    await press(user, "Push");
+    expect(await screen.findByText(/2 updated, 1 failed/)).toBeTruthy();
+    expect(screen.getByText(/Row 3: Failed: Record 2: name is not valid/)).toBeTruthy();
+    await press(user, "Select failed rows");
+    expect(services.selectedRows).toEqual([[3]]);
+    services.halo.poison.clear();
+    await press(user, "Retry failed");
+    expect(await screen.findByText("Retry finished")).toBeTruthy();
+    expect(services.halo.posts.at(-1)).toEqual([{ id: 2, item_tax_code: 3 }]);
+    expect(services.status.get(3)?.status).toBe("Updated");
+  });
+
+  it("running: progress with requests and waits; Pause, Resume, Cancel leave the rest NotSent", async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => [i + 1, `C${i + 1}`, 3, ""]);
+    const services = new FakePushServices();
+    services.halo.seed(250, (id) => ({ id, item_tax_code: 1 }));
+    services.snapshot = {
+      headers: ["id", "name", "item_tax_code", "item_tax_code_name"],
+      rows: rows.map((r) => [r[0]!, r[1]!, 1, ""]),
+    };
+    services.selection = clientSelection(rows);
+    services.halo.latencyMs = 1000;
+    const user = show(services);
+    await press(user, "Preview selection");
+    await press(user, "Push");
+    await waitFor(() => expect(services.halo.posts.length).toBe(1));
+    await act(async () => {
+      await services.clock.advance(1000);
+      await flushAsync();
+    });
+    expect(await screen.findByText(/100 of 250 rows done/)).toBeTruthy();
+    expect(screen.getByText(/requests · 0 rate-limit waits/)).toBeTruthy();
+    await press(user, "Pause");
+    expect(await screen.findByText("Paused")).toBeTruthy();
+    await press(user, "Resume");
+    await waitFor(() => expect(services.halo.posts.length).toBe(2));
+    await press(user, "Cancel");
+    expect(await screen.findByText(/The batch in flight finishes/)).toBeTruthy();
+    await act(async () => {
+      await services.clock.advance(1000);
+      await flushAsync();
+    });
+    expect(await screen.findByText(/200 updated, 50 not sent/)).toBeTruthy();
+    expect(services.status.get(251)?.status).toBe("NotSent");
+    expect(services.halo.posts).toHaveLength(2);
+  });
+
+  it("a run the pane left running shows as interrupted when the pane opens again", async () => {
+    const services = pulledSheet();
+    await services.writeRun({
+      version: 1,
+      runId: "old",
+      sheetId: "sheet-1",
+      sheetName: "Clients",
+      instanceUrl: "https://acme.halopsa.com",
+      entity: "Client",
+      dryRun: false,
+      startedAt: "2026-01-01T00:00:00Z",
+      state: "running",
+      rowsTotal: 3,
+      requests: 1,
+      elapsedMs: 10,
+      counts: {
+        updated: 0,
+        created: 0,
+        unchanged: 0,
+        skipped: 0,
+        failed: 0,
+        conflicts: 0,
+        notSent: 0,
+        unknown: 0,
+      },
+      results: [{ key: 0, rowNumber: 2, status: "Updated", message: "Updated." }, null, null],
+      journal: [],
+    });
+    show(services);
+    expect(
+      await screen.findByText(/was interrupted \(the pane or workbook closed\) after 1 of 3 rows/),
+    ).toBeTruthy();
+    expect(services.runs.get("old")?.state).toBe("interrupted");
+  });
+
+  it("a sheet that was not pulled: the user picks the entity", async () => {
+    const services = new FakePushServices();
+    services.pulled = undefined;
+    services.selection = clientSelection([[1, "Acme", 3, ""]]);
+    const user = show(services);
+    await press(user, "Preview selection");
+    const entity = await screen.findByRole("combobox", { name: /Entity/ });
+    act(() => entity.focus());
+    await user.keyboard("{Enter}");
+    await user.keyboard("Client");
+    await user.keyboard("{Enter}");
+    expect(await screen.findByText(/1 row to update/)).toBeTruthy();
+  });
+
+  it("not signed in: says so instead of pushing", async () => {
+    const services = pulledSheet([PULLED[0]!, [2, "Bolt", 3, "Standard"], PULLED[2]!]);
+    services.signedIn = false;
+    const user = show(services);
+    await press(user, "Preview selection");
+    await press(user, "Push");
+    expect(await screen.findByText(/Sign in to Halo first/)).toBeTruthy();
+  });
+});
