@@ -16,6 +16,10 @@ export async function seriousPaneViolations(page: Page, pane: Frame): Promise<st
   await pane.evaluate(axe.source);
   const results = await new AxeBuilder({ page, axeSource: AXE_WHERE_MISSING })
     .include(['iframe[name="taskpane"]', "html"])
+    // Fluent UI's focus manager (tabster) puts aria-hidden <i tabindex="0" data-tabster-dummy> guards at
+    // the edges of a TabList or focus trap: they take focus only to pass it on at once, so axe's
+    // aria-hidden-focus on them is a known false positive, not something a keyboard user meets.
+    .exclude(['iframe[name="taskpane"]', "[data-tabster-dummy]"])
     .analyze();
   if (results.passes.length === 0) throw new Error("axe checked nothing: the task pane frame was not found.");
   return results.violations
