@@ -56,7 +56,7 @@ test("sheets: tabs switch sheets; sheets hidden by the API or the menu leave the
     }),
   );
   const tabs = page.getByTestId("sheet-tabs").getByRole("tab");
-  await expect(tabs).toHaveText(["Sheet1", "Data"]);
+  await expect(tabs).toHaveText(["Sheet1", "Data"], { useInnerText: true });
 
   await tabs.filter({ hasText: "Data" }).click();
   const active = await pane.evaluate(() =>
@@ -71,12 +71,12 @@ test("sheets: tabs switch sheets; sheets hidden by the API or the menu leave the
 
   await page.getByRole("button", { name: "Sheet options" }).click();
   await page.getByRole("menuitem", { name: "Unhide Secret" }).click();
-  await expect(tabs).toHaveText(["Sheet1", "Data", "Secret"]);
+  await expect(tabs).toHaveText(["Sheet1", "Data", "Secret"], { useInnerText: true });
 
   // Hiding the active sheet (Data) from the menu: its tab goes, the API sees it hidden.
   await page.getByRole("button", { name: "Sheet options" }).click();
   await page.getByRole("menuitem", { name: "Hide Data" }).click();
-  await expect(tabs).toHaveText(["Sheet1", "Secret"]);
+  await expect(tabs).toHaveText(["Sheet1", "Secret"], { useInnerText: true });
   const visibility = await pane.evaluate(() =>
     Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Data");
