@@ -78,7 +78,11 @@ function Preview({ push }: { push: Push }): JSX.Element | null {
       ) : (
         <Field
           label="Entity"
-          hint="This sheet was not pulled: which kind of Halo record do the rows update?"
+          hint={
+            push.pulled
+              ? "This sheet came from a report or SQL, which does not say what its rows are: which kind of Halo record do they update?"
+              : "This sheet was not pulled: which kind of Halo record do the rows update?"
+          }
           required
         >
           <Dropdown
