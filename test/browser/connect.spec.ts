@@ -7,6 +7,7 @@ import { expect, test } from "./harness/fixtures";
 import {
   DEMO_CLIENT_ID,
   DEMO_CLIENT_SECRET,
+  demoClientToken,
   signIn,
   signInWithSecret,
   type SignInMethod,
@@ -19,17 +20,7 @@ interface SeededClient {
 
 /** A seeded client whose name no other client shares, read from the sandbox as any API user would. */
 async function uniqueSeededClient(sandboxUrl: string): Promise<SeededClient> {
-  const tokenAnswer = await fetch(`${sandboxUrl}/auth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: DEMO_CLIENT_ID,
-      client_secret: DEMO_CLIENT_SECRET,
-      scope: "all",
-    }),
-  });
-  const { access_token: token } = (await tokenAnswer.json()) as { access_token: string };
+  const token = await demoClientToken(sandboxUrl);
   const read = async (query: string): Promise<SeededClient[]> => {
     const answer = await fetch(`${sandboxUrl}/api/Client?${query}`, {
       headers: { authorization: `Bearer ${token}` },

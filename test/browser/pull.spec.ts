@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import type { Frame } from "@playwright/test";
 import { expect, test } from "./harness/fixtures";
+import { demoClientToken } from "./harness/signIn";
 
 const FIVE_MB = 5 * 1024 * 1024;
 
@@ -12,17 +13,7 @@ const FIVE_MB = 5 * 1024 * 1024;
 async function sandboxApi(
   sandboxUrl: string,
 ): Promise<(path: string, init?: RequestInit) => Promise<unknown>> {
-  const answer = await fetch(`${sandboxUrl}/auth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: "halosheet-demo",
-      client_secret: "halosheet-demo-secret",
-      scope: "all",
-    }),
-  });
-  const { access_token: token } = (await answer.json()) as { access_token: string };
+  const token = await demoClientToken(sandboxUrl);
   return async (path, init = {}) => {
     const response = await fetch(`${sandboxUrl}/api${path}`, {
       ...init,

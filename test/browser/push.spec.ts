@@ -3,7 +3,7 @@
    Push: every selected row gets a Status, the sandbox holds the new values, Undo restores them. */
 import type { Frame } from "@playwright/test";
 import { expect, test } from "./harness/fixtures";
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from "./harness/signIn";
+import { demoClientToken } from "./harness/signIn";
 import type { WorkbenchPage } from "./harness/workbenchPage";
 
 interface SandboxClient {
@@ -14,17 +14,7 @@ interface SandboxClient {
 
 /** The sandbox as any API user reads it: a token, then GET /api/Client/<id>. */
 async function sandboxReader(sandboxUrl: string): Promise<(id: number) => Promise<SandboxClient>> {
-  const answer = await fetch(`${sandboxUrl}/auth/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: DEMO_CLIENT_ID,
-      client_secret: DEMO_CLIENT_SECRET,
-      scope: "all",
-    }),
-  });
-  const { access_token: token } = (await answer.json()) as { access_token: string };
+  const token = await demoClientToken(sandboxUrl);
   return async (id) => {
     const record = await fetch(`${sandboxUrl}/api/Client/${id}`, {
       headers: { authorization: `Bearer ${token}` },

@@ -34,3 +34,20 @@ export async function signInWithPkce(page: Page, pane: Frame, sandboxUrl: string
 export function signIn(method: SignInMethod, page: Page, pane: Frame, sandboxUrl: string): Promise<void> {
   return method === "pkce" ? signInWithPkce(page, pane, sandboxUrl) : signInWithSecret(pane, sandboxUrl);
 }
+
+/** An access token for the demo client, as any API user would get one: for tests that read or change the
+ *  sandbox's records directly, beside what the pane does. */
+export async function demoClientToken(sandboxUrl: string): Promise<string> {
+  const answer = await fetch(`${sandboxUrl}/auth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: DEMO_CLIENT_ID,
+      client_secret: DEMO_CLIENT_SECRET,
+      scope: "all",
+    }),
+  });
+  const { access_token: token } = (await answer.json()) as { access_token: string };
+  return token;
+}
