@@ -13,6 +13,7 @@ import {
   type CellValue,
   type ColumnMatch,
   type Plan,
+  type SheetRow,
   type SheetTable,
 } from "../../bulk";
 import type { SheetSelection } from "../../office/selection";
@@ -127,11 +128,31 @@ export function preparePush(input: PushInput): PreparedPush {
   if (left.length > 0) notes.push(`Not sent: ${left.map(describeNotSent).join(", ")}.`);
   const plan = buildPlan({
     entity: input.entity,
-    source: { headers: mappedHeaders(matches), rows: selection.rows },
+    source: { headers: mappedHeaders(matches), rows: cellsRead(selection, matches) },
     ...(snapshot ? { snapshot: snapshotTable(snapshot, (h) => targetOf.get(h) ?? "") } : {}),
-    options: { ...planOptions, payload: { firstColumn: selection.firstColumn } },
+    // A value under a blank header (or past the last one) makes its row a problem naming the cell.
+    options: {
+      ...planOptions,
+      payload: { firstColumn: selection.firstColumn, valuesWithoutHeader: "error" },
+    },
   });
   return { plan, matches, notes };
+}
+
+/**
+ * The cells the push reads: those of the columns it sends, and those of selected columns with no
+ * header (a stray value, which the engine reports by cell). The rest (columns not sent, or not
+ * selected) are blanked, so their values are neither sent nor taken for stray values.
+ */
+function cellsRead(selection: SheetSelection, matches: readonly ColumnMatch[]): SheetRow[] {
+  const read = matches.map(
+    (m, i) =>
+      m.target !== "" || (selection.headers[i]!.trim() === "" && selection.selectedColumns.includes(i)),
+  );
+  return selection.rows.map((row) => ({
+    rowNumber: row.rowNumber,
+    values: row.values.map((value, i) => (read[i] ? value : null)),
+  }));
 }
 
 function isIdHeader(header: string): boolean {
