@@ -12,7 +12,7 @@ import { asyncResult } from "./asyncResult";
 import { ClientResult } from "./clientObject";
 import { DialogEventType, createDialogUi, createDisplayDialogAsync, dialogWindows } from "./dialog";
 import { ErrorCodes, OfficeExtensionError } from "./errors";
-import { DocumentSettings } from "./settings";
+import { settingsFor } from "./settings";
 import { OfficeRuntimeStorage } from "./storage";
 import { createExcelNamespace } from "./workbookProxy";
 
@@ -63,8 +63,6 @@ function whenParsed(targetWindow: Window): Promise<void> {
   );
 }
 
-const settingsByWorkbook = new WeakMap<Workbook, DocumentSettings>();
-
 export function installOfficeGlobals(
   targetWindow: Window,
   workbook: Workbook,
@@ -77,11 +75,7 @@ export function installOfficeGlobals(
   }
   const isDialog = dialogWindows.has(targetWindow);
   const info = { host: "Excel", platform };
-  let settings = settingsByWorkbook.get(workbook);
-  if (!settings) {
-    settings = new DocumentSettings(workbook);
-    settingsByWorkbook.set(workbook, settings);
-  }
+  const settings = settingsFor(workbook);
   const ui = isDialog
     ? { ...createDialogUi(targetWindow), displayDialogAsync: createDisplayDialogAsync(targetWindow) }
     : {

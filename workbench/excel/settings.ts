@@ -15,6 +15,11 @@ function savedOf(workbook: Workbook): Map<string, string> {
   return map;
 }
 
+/** The saved settings of a workbook, as name -> JSON text (a copy: for reading, never for writing). */
+export function savedSettings(workbook: Workbook): Record<string, string> {
+  return Object.fromEntries(savedOf(workbook));
+}
+
 export class DocumentSettings {
   private current: Map<string, string>;
 
@@ -31,6 +36,11 @@ export class DocumentSettings {
     const json = JSON.stringify(value);
     if (json === undefined) throw new TypeError(`The setting ${name} cannot be stored: it is not JSON.`);
     this.current.set(name, json);
+  }
+
+  /** Every setting of this copy, saved or not, as name -> JSON text (a copy: for reading). */
+  entries(): Record<string, string> {
+    return Object.fromEntries(this.current);
   }
 
   remove(name: string): void {
@@ -54,4 +64,16 @@ export class DocumentSettings {
   addHandlerAsync(_eventType: string, _handler: unknown, callback?: AsyncCallback<void>): void {
     setTimeout(() => callback?.(asyncResult(undefined)), 0);
   }
+}
+
+const settingsByWorkbook = new WeakMap<Workbook, DocumentSettings>();
+
+/** The one Office.context.document.settings object of a workbook, shared by every page installed on it. */
+export function settingsFor(workbook: Workbook): DocumentSettings {
+  let settings = settingsByWorkbook.get(workbook);
+  if (!settings) {
+    settings = new DocumentSettings(workbook);
+    settingsByWorkbook.set(workbook, settings);
+  }
+  return settings;
 }

@@ -7,6 +7,7 @@ import { loadFunctionsMetadata, loadFunctionsNamespace } from "./addinMetadata";
 import { App } from "./App";
 import { exposeWorkbenchHost } from "./officeHost";
 import { clearSyncSizes, syncSizes } from "../excel/syncLog";
+import { documentContents } from "../excel/documentContents";
 import { loadWorkbenchConfig } from "./workbenchConfig";
 
 async function start(container: HTMLElement): Promise<void> {
@@ -23,6 +24,7 @@ async function start(container: HTMLElement): Promise<void> {
     installInto: (target) => installOfficeGlobals(target, workbook),
     syncSizes: () => syncSizes(workbook),
     clearSyncSizes: () => clearSyncSizes(workbook),
+    documentContents: () => documentContents(workbook),
   });
   createRoot(container).render(
     <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
