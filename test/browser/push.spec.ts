@@ -1,62 +1,8 @@
 /* Push: the Postman guide's job done in the pane. Pull "Clients with tax code", build each row's
    payload with =HALO.PAYLOAD filled down, change two tax codes, select the payload column, Dry run,
    Push: every selected row gets a Status, the sandbox holds the new values, Undo restores them. */
-import type { Frame } from "@playwright/test";
 import { expect, test } from "./harness/fixtures";
-import { demoClientToken } from "./harness/signIn";
-import type { WorkbenchPage } from "./harness/workbenchPage";
-
-interface SandboxClient {
-  id: number;
-  name: string;
-  item_tax_code?: number;
-}
-
-/** The sandbox as any API user reads it: a token, then GET /api/Client/<id>. */
-async function sandboxReader(sandboxUrl: string): Promise<(id: number) => Promise<SandboxClient>> {
-  const token = await demoClientToken(sandboxUrl);
-  return async (id) => {
-    const record = await fetch(`${sandboxUrl}/api/Client/${id}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    return (await record.json()) as SandboxClient;
-  };
-}
-
-/** Cell values of the active sheet through the pane's Excel API (the grid only draws what is on screen). */
-function readValues(pane: Frame, address: string): Promise<(string | number | boolean)[][]> {
-  return pane.evaluate(
-    (rangeAddress) =>
-      Excel.run(async (context) => {
-        const range = context.workbook.worksheets.getActiveWorksheet().getRange(rangeAddress);
-        range.load("values");
-        await context.sync();
-        return range.values as (string | number | boolean)[][];
-      }),
-    address,
-  );
-}
-
-async function pullClientsWithTaxCode(pane: Frame): Promise<void> {
-  await pane.getByRole("tab", { name: "Pull" }).click();
-  await pane.getByText(/saved reports; type to search/).waitFor();
-  const report = pane.getByRole("combobox", { name: /Saved report/ });
-  await report.click();
-  await report.fill("Clients with tax code");
-  await pane.getByRole("option", { name: /^Clients with tax code \(id \d+\)$/ }).click();
-  await pane.getByRole("button", { name: "Pull", exact: true }).click();
-  await expect(pane.getByText(/rows? from Clients with tax code at/).first()).toBeVisible({
-    timeout: 60_000,
-  });
-}
-
-/** Fills F2 down to the last row with Ctrl+D, as the Postman guide's string formula would be. */
-async function fillPayloadColumn(workbench: WorkbenchPage, lastRow: number): Promise<void> {
-  await workbench.typeAt("F1", "Payload");
-  await workbench.typeAt("F2", '=HALO.PAYLOAD($A$1:$C$1, A2:C2, "Client")');
-  await workbench.goTo(`F2:F${lastRow}`);
-  await workbench.page.keyboard.press("Control+d");
-}
+import { fillPayloadColumn, pullClientsWithTaxCode, readValues, sandboxReader } from "./harness/pushFlow";
 
 test("push: the Postman guide's job - payload column, Dry run shows the two changes, Push, a Status on every row, Undo restores Halo", async ({
   workbench,
