@@ -1,8 +1,8 @@
 /**
  * Issue 11: sign in, pull, push, fail on purpose (a row Halo refuses, a wrong secret), then search
  * everything the command line leaves behind (every file it wrote, stdout, stderr, console output)
- * for the client secret and every access token Halo issued: zero hits. The pane's side (storage,
- * workbook) is searched by test/browser/connect.ts and test/unit/taskpane/connectPanel.test.tsx.
+ * for the client secret and every access token Halo issued: zero hits. The pane's side (workbook,
+ * settings, storage, console, requests) is searched by test/browser/secretSearch.spec.ts.
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
