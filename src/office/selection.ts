@@ -2,9 +2,11 @@
  * Reads what the user selected for a push: the rows of the selection across the whole width of the
  * table (or the used range) they sit in, the header row of that block, the formulas beside the values,
  * and which columns were selected. A whole-column or whole-sheet selection is cut to the used range.
- * The header row is the table's header row, else the used range's first row.
+ * The header row is the table's header row when the selection is in a table, else the first selected
+ * row. Rows hidden by hand or by a filter are left out and listed: they are never pushed.
  */
 import type { CellValue, SheetRow } from "../bulk";
+import { hiddenRowsIn } from "./hiddenRows";
 import { findResultColumns } from "./resultColumns";
 
 export interface SheetSelection {
@@ -19,8 +21,10 @@ export interface SheetSelection {
   firstColumn: number;
   /** The header row across the data block (Status and Message included when there). */
   headers: string[];
-  /** The selected rows below the header row, across the block (values as Excel gives them). */
+  /** The selected rows below the header row, across the block (values as Excel gives them); hidden rows left out. */
   rows: SheetRow[];
+  /** 1-based sheet rows of the selection that were hidden or filtered out: not read, never pushed. */
+  hiddenRows: number[];
   /** Formulas of the same cells (for a constant Excel gives its value). */
   formulas: string[][];
   /** Indexes into headers of the columns the user selected. */
@@ -84,17 +88,22 @@ export async function readSelection(): Promise<SheetSelection> {
 
     const selection = rectOf(selected);
     const table = tableRanges.find((t) => overlaps(rectOf(t.range), selection));
-    const block = table ? rectOf(table.range) : rectOf(used);
+    const usedRect = rectOf(used);
+    const block = table ? rectOf(table.range) : usedRect;
     // The used range may reach right of a table (a payload column typed beside it): rows stay the table's.
-    const width = table ? Math.max(block.cols, rectOf(used).col + rectOf(used).cols - block.col) : block.cols;
-    const firstRow = Math.max(selection.row, block.row + 1);
+    const width = table ? Math.max(block.cols, usedRect.col + usedRect.cols - block.col) : block.cols;
+    // Outside a table the header row is the first selected row within the used range.
+    const headerRow = table ? block.row : Math.max(selection.row, block.row);
+    const firstRow = Math.max(selection.row, headerRow + 1);
     const lastRow = Math.min(selection.row + selection.rows, block.row + block.rows) - 1;
     if (lastRow < firstRow)
       throw new SelectionError(
-        `Select the rows to push below the header row (row ${block.row + 1}): ${selected.address} holds no data rows.`,
+        table
+          ? `Select the rows to push below the table's header row (row ${headerRow + 1}): ${selected.address} holds no data rows.`
+          : `Select the header row and the rows to push below it: ${selected.address} holds no data rows (outside a table the first selected row is the header row).`,
       );
 
-    const header = sheet.getRangeByIndexes(block.row, block.col, 1, width);
+    const header = sheet.getRangeByIndexes(headerRow, block.col, 1, width);
     header.load("values");
     const chunks: Excel.Range[] = [];
     for (let row = firstRow; row <= lastRow; row += READ_CHUNK_ROWS) {
@@ -108,6 +117,7 @@ export async function readSelection(): Promise<SheetSelection> {
       chunks.push(range);
     }
     await context.sync();
+    const hidden = new Set(await hiddenRowsIn(context, sheet, firstRow, lastRow - firstRow + 1));
 
     const headers = (header.values[0] ?? []).map((v) =>
       v === null || v === undefined ? "" : String(v).trim(),
@@ -115,11 +125,14 @@ export async function readSelection(): Promise<SheetSelection> {
     const results = findResultColumns(headers);
     const rows: SheetRow[] = [];
     const formulas: string[][] = [];
-    let rowNumber = firstRow + 1;
+    let row = firstRow;
     for (const chunk of chunks)
       for (const [r, values] of chunk.values.entries()) {
-        rows.push({ rowNumber: rowNumber++, values: values.map(asCell) });
-        formulas.push((chunk.formulas[r] ?? []).map((f) => String(f ?? "")));
+        if (!hidden.has(row)) {
+          rows.push({ rowNumber: row + 1, values: values.map(asCell) });
+          formulas.push((chunk.formulas[r] ?? []).map((f) => String(f ?? "")));
+        }
+        row++;
       }
     const selectedColumns = headers
       .map((_, index) => index)
@@ -132,10 +145,11 @@ export async function readSelection(): Promise<SheetSelection> {
       sheetName: sheet.name,
       address: selected.address,
       ...(table ? { tableName: table.name } : {}),
-      headerRowNumber: block.row + 1,
+      headerRowNumber: headerRow + 1,
       firstColumn: block.col,
       headers,
       rows,
+      hiddenRows: [...hidden].map((r) => r + 1),
       formulas,
       selectedColumns,
       ...(results ? { resultColumns: results } : {}),

@@ -7,6 +7,7 @@ export const ErrorCodes = {
   invalidArgument: "InvalidArgument",
   invalidOperation: "InvalidOperation",
   invalidReference: "InvalidReference",
+  invalidSelection: "InvalidSelection",
   invalidRequestContext: "InvalidRequestContext",
   invalidObjectPath: "InvalidObjectPath",
   itemAlreadyExists: "ItemAlreadyExists",

@@ -390,6 +390,16 @@ defineProperties(Range, "Range", {
   rowIndex: { get: (r) => r._t().rect.row },
   columnIndex: { get: (r) => r._t().rect.col },
   cellCount: { get: (r) => r._t().rect.rowCount * r._t().rect.colCount },
+  // Excel: true when every row is hidden (by hand or by a filter), false when none, null when some.
+  rowHidden: {
+    get: (r) =>
+      r.context.model.rowVisibility.spanHidden(r._t().sheetId, r._t().rect.row, r._t().rect.rowCount),
+    set: (r, value) => {
+      if (typeof value !== "boolean") throw invalidArgument("rowHidden is true or false.", "Range.rowHidden");
+      const { sheetId, rect } = r._t();
+      r.context.model.rowVisibility.setHidden(sheetId, rect.row, rect.rowCount, value);
+    },
+  },
   isEntireRow: { get: (r) => r._t().rect.col === 0 && r._t().rect.colCount === MAX_COLS },
   isEntireColumn: { get: (r) => r._t().rect.row === 0 && r._t().rect.rowCount === MAX_ROWS },
   values: valuesProperty((r) => r._t()),

@@ -2,6 +2,7 @@
 import { parseAddress } from "../model/address";
 import type { CellInput } from "../model/workbook";
 import { ClientObject, ResolvedObject, defineProperties, type RequestContext } from "./clientObject";
+import { Filter } from "./filter";
 import { Collection } from "./collection";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
 import { Range, valuesProperty } from "./range";
@@ -98,8 +99,16 @@ export class Table extends ResolvedObject<string> {
     );
   }
 
+  /** Shows again the rows the table's filters hid. */
   clearFilters(): void {
-    this.context._queue(() => void this._tableId(), 0, "Table.clearFilters");
+    this.context._queue(
+      () => {
+        const body = this.context.model.tables.dataBodyRect(this._tableId());
+        this.context.model.rowVisibility.clearFiltered(this._info().sheetId, body.row, body.rowCount);
+      },
+      0,
+      "Table.clearFilters",
+    );
   }
 }
 
@@ -332,6 +341,8 @@ defineProperties(TableRowCollection, "TableRowCollection", {
 });
 
 export class TableColumn extends ClientObject {
+  private filterProxy: Filter | undefined;
+
   constructor(
     context: RequestContext,
     readonly _table: Table,
@@ -358,6 +369,18 @@ export class TableColumn extends ClientObject {
       sheetId: this._table._info().sheetId,
       rect: { ...this._rect(), rowCount: 1 },
     }));
+  }
+
+  /** The column's filter (applyValuesFilter, clear). */
+  get filter(): Filter {
+    this.filterProxy ??= new Filter(this.context, () => ({
+      sheetId: this._table._info().sheetId,
+      body: () => {
+        const rect = this._rect();
+        return { ...rect, row: rect.row + 1, rowCount: rect.rowCount - 1 };
+      },
+    }));
+    return this.filterProxy;
   }
 
   getDataBodyRange(): Range {

@@ -69,7 +69,13 @@ defineProperties(ExcelWorkbook, "Workbook", {
 });
 
 function selectedTarget(model: WorkbookModel): RangeTarget {
-  const { sheetId, rect } = model.getSelection();
+  const { sheetId, rect, areas } = model.getSelection();
+  if (areas)
+    throw new OfficeExtensionError(
+      ErrorCodes.invalidSelection,
+      "The current selection is invalid for this operation.",
+      "Workbook.getSelectedRange",
+    );
   return { sheetId, rect };
 }
 

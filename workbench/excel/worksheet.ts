@@ -7,6 +7,7 @@ import { Collection } from "./collection";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
 import { EventSource, type EventHandler, type EventHub } from "./events";
 import { Range } from "./range";
+import { RangeAreas, parseAreas } from "./rangeAreas";
 import { TableCollection } from "./tables";
 
 const VISIBILITIES: SheetVisibility[] = ["Visible", "Hidden", "VeryHidden"];
@@ -85,6 +86,17 @@ export class Worksheet extends ResolvedObject<string> {
         throw invalidArgument(`The address '${address}' is on another worksheet.`, "Worksheet.getRange");
       }
       return { sheetId, rect: parsed.rect };
+    });
+  }
+
+  /** Several blocks: getRanges("A2:F2, A5:F7"); no address is the whole sheet. */
+  getRanges(address?: string): RangeAreas {
+    return new RangeAreas(this.context, () => {
+      const sheetId = this._sheetId();
+      if (address === undefined || address === "")
+        return { sheetId, rects: [{ row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLS }] };
+      const rects = parseAreas(address, (name) => name && this.context.model.getSheet(name)?.id, sheetId);
+      return { sheetId, rects };
     });
   }
 

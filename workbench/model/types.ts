@@ -75,6 +75,8 @@ export interface Selection {
   rect: Rect;
   activeRow: number;
   activeCol: number;
+  /** Every block when several are selected (rect is the first); absent for one block. */
+  areas?: Rect[];
 }
 
 /** What the grid needs to draw and edit one cell. */
@@ -103,7 +105,9 @@ export type WorkbookEvent =
   /** A sheet was added, deleted, renamed, hidden or shown, or the tab order changed. */
   | { type: "sheetsChanged" }
   | { type: "activeSheetChanged"; sheetId: string }
-  | { type: "tablesChanged"; sheetId: string };
+  | { type: "tablesChanged"; sheetId: string }
+  /** Rows were hidden or shown (by hand or by a filter). */
+  | { type: "rowsHiddenChanged"; sheetId: string };
 
 export type WorkbookListener = (event: WorkbookEvent) => void;
 

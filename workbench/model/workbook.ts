@@ -15,6 +15,7 @@ import { WorkbookError } from "./errors";
 import { shiftFor, type Shift } from "./shift";
 import { checkSheetName, newSheetId } from "./sheetNames";
 import { Sheet } from "./sheet";
+import { RowVisibility } from "./rowVisibility";
 import { TableStore } from "./tables";
 import {
   MAX_COLS,
@@ -60,6 +61,10 @@ export class Workbook {
   private batchDepth = 0;
   private readonly changes = new ChangeLog();
   readonly tables: TableStore;
+  /** Rows hidden by hand or by a filter (Range.rowHidden). */
+  readonly rowVisibility = new RowVisibility((sheetId) =>
+    this.emitter.emit({ type: "rowsHiddenChanged", sheetId }),
+  );
 
   constructor(options: { firstSheetName?: string } = {}) {
     this.engine = new CalcEngine({
@@ -259,6 +264,7 @@ export class Workbook {
     this.sheetList.splice(this.sheetList.indexOf(sheet), 1);
     this.selections.delete(sheet.id);
     this.tables.sheetDeleted(sheet.id);
+    this.rowVisibility.sheetDeleted(sheet.id);
     this.engine.sheetRemoved(sheet);
     this.emitter.emit({ type: "sheetsChanged" });
     this.afterWrite();
@@ -727,6 +733,20 @@ export class Workbook {
       activeCol: active?.col ?? rect.col,
     };
     this.selections.set(sheet.id, selection);
+    this.emitter.emit({ type: "selectionChanged", selection, source });
+  }
+
+  /**
+   * Selects several blocks on one sheet, as RangeAreas.select() does; the first block holds the
+   * active cell. Any later selection (a click, setSelection) is one block again.
+   */
+  setSelectionAreas(sheetId: string, rects: Rect[], source: ChangeSource = "api"): void {
+    if (rects.length === 0) throw new WorkbookError("InvalidArgument", "Nothing to select.");
+    this.setSelection(sheetId, rects[0]!, undefined, source);
+    if (rects.length === 1) return;
+    for (const rect of rects) this.checkBounds(rect);
+    const selection: Selection = { ...this.getSelection(), areas: rects.map((r) => ({ ...r })) };
+    this.selections.set(selection.sheetId, selection);
     this.emitter.emit({ type: "selectionChanged", selection, source });
   }
 

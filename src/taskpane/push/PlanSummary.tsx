@@ -11,8 +11,29 @@ const useStyles = makeStyles({
 /** Listed one by one up to this many; the rest are counted. */
 const LISTED = 100;
 
-/** N to update, M to create, K unchanged, J skipped, and each skipped row with its reason and cell. */
-export function PlanSummary({ plan, notes }: { plan: Plan; notes: string[] }): JSX.Element {
+/** Hidden rows named one by one up to this many. */
+const HIDDEN_NAMED = 20;
+
+function hiddenNote(rows: readonly number[]): string {
+  const named = rows.slice(0, HIDDEN_NAMED).join(", ");
+  const more = rows.length > HIDDEN_NAMED ? ` and ${rows.length - HIDDEN_NAMED} more` : "";
+  return `Hidden or filtered out, so not read and not sent: ${rows.length === 1 ? "row" : "rows"} ${named}${more}.`;
+}
+
+/**
+ * N to update, M to create, K unchanged, J skipped (and H hidden rows skipped), and each skipped row
+ * with its reason and cell.
+ */
+export function PlanSummary({
+  plan,
+  notes,
+  hiddenRows = [],
+}: {
+  plan: Plan;
+  notes: string[];
+  /** Sheet rows of the selection that were hidden or filtered out. */
+  hiddenRows?: readonly number[];
+}): JSX.Element {
   const styles = useStyles();
   const counts = planCounts(plan);
   const skipped = plan.rows.filter((r) => r.action === "skip");
@@ -21,7 +42,9 @@ export function PlanSummary({ plan, notes }: { plan: Plan; notes: string[] }): J
       <Body1 className={styles.counts} role="status">
         {plural(counts.update, "row")} to update, {counts.create} to create, {counts.unchanged} unchanged,{" "}
         {counts.skip} skipped
+        {hiddenRows.length > 0 ? `, ${plural(hiddenRows.length, "hidden row")} skipped` : ""}
       </Body1>
+      {hiddenRows.length > 0 ? <Caption1>{hiddenNote(hiddenRows)}</Caption1> : null}
       {plan.flags.notes.concat(notes).map((note) => (
         <Caption1 key={note}>{note}</Caption1>
       ))}

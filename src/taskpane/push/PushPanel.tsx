@@ -1,6 +1,7 @@
 import {
   Body1,
   Button,
+  Caption1,
   Checkbox,
   Dropdown,
   Field,
@@ -73,6 +74,13 @@ function Preview({ push }: { push: Push }): JSX.Element | null {
           : `, ${selectedMatches.length} field columns`}
         {push.pulled ? ` (pulled ${new Date(push.pulled.pulledAt).toLocaleString()})` : ""}
       </Body1>
+      <Caption1>
+        Headers from row {selection.headerRowNumber}
+        {selection.tableName
+          ? `, the header row of table ${selection.tableName}`
+          : ", the first selected row"}
+        .
+      </Caption1>
       {push.pulled?.entity ? (
         <Body1>Entity: {push.entity}</Body1>
       ) : (
@@ -104,7 +112,7 @@ function Preview({ push }: { push: Push }): JSX.Element | null {
       ) : null}
       {prepared ? (
         <>
-          <PlanSummary plan={prepared.plan} notes={prepared.notes} />
+          <PlanSummary plan={prepared.plan} notes={prepared.notes} hiddenRows={selection.hiddenRows} />
           {selectedMatches.length > 0 && push.entity ? (
             <MappingTable entity={push.entity} matches={selectedMatches} onChange={push.setTarget} />
           ) : null}
@@ -181,7 +189,8 @@ export function PushPanel({ services }: { services: PushServices }): JSX.Element
         <>
           <Body1>
             Select the rows to push: the payload column (=HALO.PAYLOAD cells), or the columns of the fields
-            you edited. Then preview what will change.
+            you edited. Outside an Excel table, select the header row too: the first selected row gives the
+            headers. Then preview what will change.
           </Body1>
           <div className={styles.actions}>
             <Button

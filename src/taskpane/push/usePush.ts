@@ -302,6 +302,7 @@ function placeholderSelection(record: RunRecord): SheetSelection {
     firstColumn: 0,
     headers: [],
     rows: [],
+    hiddenRows: [],
     formulas: [],
     selectedColumns: [],
     nextFreeColumn: 0,

@@ -29,6 +29,7 @@ const MIN_ROWS = 1000;
 const MIN_COLUMNS = 26;
 const SPARE_ROWS = 200;
 const DEFAULT_WIDTH = 100;
+const ROW_HEIGHT = 24;
 const RENDERERS = [spreadsheetCellRenderer];
 const TOOLTIP_STYLE = {
   position: "absolute",
@@ -115,6 +116,13 @@ export function Grid({
   }, [sheetId, gridSelection]);
   const rows = Math.min(MAX_ROWS, Math.max(MIN_ROWS, used.rows + SPARE_ROWS, reach.rows + SPARE_ROWS));
   const columnCount = Math.min(MAX_COLS, Math.max(MIN_COLUMNS, used.columns + 2, reach.columns + 2));
+
+  // Hidden rows (by hand or by a filter) are drawn 0 high; a constant height keeps 100,000 rows fast.
+  const rowHeight = useMemo(() => {
+    void version;
+    const hidden = new Set(workbook.rowVisibility.hiddenRows(sheetId));
+    return hidden.size === 0 ? ROW_HEIGHT : (row: number) => (hidden.has(row) ? 0 : ROW_HEIGHT);
+  }, [workbook, sheetId, version]);
 
   const columns = useMemo<GridColumn[]>(
     () =>
@@ -259,7 +267,7 @@ export function Grid({
         }}
         onColumnResize={(column, width) => onColumnWidth(Number(column.id), width)}
         onItemHovered={onItemHovered}
-        rowHeight={24}
+        rowHeight={rowHeight}
         headerHeight={26}
         smoothScrollX
         smoothScrollY

@@ -43,7 +43,10 @@ export function toGridSelection(selection: Selection): GridSelection {
     current: {
       cell: [selection.activeCol, selection.activeRow],
       range: { x: rect.col, y: rect.row, width: rect.colCount, height: rect.rowCount },
-      rangeStack: [],
+      // The other blocks of a selection of several (RangeAreas.select).
+      rangeStack: (selection.areas ?? [])
+        .slice(1)
+        .map((a) => ({ x: a.col, y: a.row, width: a.colCount, height: a.rowCount })),
     },
   };
 }
@@ -57,6 +60,7 @@ export function sameSelection(a: Selection | undefined, b: Selection | undefined
     a.rect.row === b.rect.row &&
     a.rect.col === b.rect.col &&
     a.rect.rowCount === b.rect.rowCount &&
-    a.rect.colCount === b.rect.colCount
+    a.rect.colCount === b.rect.colCount &&
+    JSON.stringify(a.areas ?? []) === JSON.stringify(b.areas ?? [])
   );
 }

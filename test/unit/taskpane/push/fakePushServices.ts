@@ -34,6 +34,7 @@ export function clientSelection(
     firstColumn: 0,
     headers,
     rows: rows.map((values, i) => ({ rowNumber: i + 2, values })),
+    hiddenRows: [],
     formulas: rows.map((values) => values.map(String)),
     selectedColumns,
     nextFreeColumn: headers.length,

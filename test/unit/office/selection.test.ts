@@ -1,0 +1,132 @@
+/**
+ * @jest-environment jsdom
+ */
+/* readSelection against the workbench's Excel: the header row, the cut to the used range, hidden and filtered rows. */
+import { parseAddress } from "../../../workbench/model/address";
+import { installOfficeGlobals } from "../../../workbench/excel/install";
+import { Workbook } from "../../../workbench/model/workbook";
+import { readSelection, SelectionError } from "../../../src/office/selection";
+
+const CLIENTS = [
+  ["id", "name", "item_tax_code"],
+  [1, "Acme", 1],
+  [2, "Bolt", 1],
+  [3, "Crane", 2],
+  [4, "Dane", 2],
+  [5, "Eyre", 1],
+];
+
+function sheetWith(rows: (string | number)[][], asTable: boolean): { workbook: Workbook; sheet: string } {
+  const workbook = new Workbook({ firstSheetName: "Clients" });
+  installOfficeGlobals(window, workbook, { memoryStorage: true });
+  const sheet = workbook.getActiveSheet().id;
+  workbook.setValues(sheet, 0, 0, rows);
+  if (asTable)
+    workbook.addTable(
+      sheet,
+      { row: 0, col: 0, rowCount: rows.length, colCount: rows[0]!.length },
+      true,
+      "Clients",
+    );
+  return { workbook, sheet };
+}
+
+function select(workbook: Workbook, sheet: string, address: string): void {
+  workbook.setSelection(sheet, parseAddress(address)!.rect);
+}
+
+describe("readSelection", () => {
+  it("in a table: the table's header row, the selected rows across the table, the selected column", async () => {
+    const { workbook, sheet } = sheetWith(CLIENTS, true);
+    select(workbook, sheet, "C3:C4");
+    const selection = await readSelection();
+    expect(selection).toMatchObject({
+      sheetName: "Clients",
+      address: "Clients!C3:C4",
+      tableName: "Clients",
+      headerRowNumber: 1,
+      firstColumn: 0,
+      headers: ["id", "name", "item_tax_code"],
+      selectedColumns: [2],
+      hiddenRows: [],
+      nextFreeColumn: 3,
+    });
+    expect(selection.rows).toEqual([
+      { rowNumber: 3, values: [2, "Bolt", 1] },
+      { rowNumber: 4, values: [3, "Crane", 2] },
+    ]);
+  });
+
+  it("outside a table: the first selected row is the header row", async () => {
+    const rows = [["Clients to fix"], ...CLIENTS];
+    const { workbook, sheet } = sheetWith(rows, false);
+    select(workbook, sheet, "A2:C4");
+    const selection = await readSelection();
+    expect(selection.tableName).toBeUndefined();
+    expect(selection.headerRowNumber).toBe(2);
+    expect(selection.headers).toEqual(["id", "name", "item_tax_code"]);
+    expect(selection.rows.map((r) => r.rowNumber)).toEqual([3, 4]);
+  });
+
+  it("outside a table, a selection of data rows only takes its first row for the headers", async () => {
+    const { workbook, sheet } = sheetWith(CLIENTS, false);
+    select(workbook, sheet, "A3:C4");
+    const selection = await readSelection();
+    expect(selection.headerRowNumber).toBe(3);
+    expect(selection.headers).toEqual(["2", "Bolt", "1"]);
+    expect(selection.rows.map((r) => r.rowNumber)).toEqual([4]);
+  });
+
+  it("a whole-column or whole-sheet selection is cut to the used range", async () => {
+    const { workbook, sheet } = sheetWith(CLIENTS, false);
+    select(workbook, sheet, "B:C");
+    const columns = await readSelection();
+    expect(columns.headerRowNumber).toBe(1);
+    expect(columns.rows).toHaveLength(5);
+    expect(columns.selectedColumns).toEqual([1, 2]);
+    workbook.setSelection(sheet, { row: 0, col: 0, rowCount: 1_048_576, colCount: 16_384 });
+    const all = await readSelection();
+    expect(all.rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5, 6]);
+    expect(all.selectedColumns).toEqual([0, 1, 2]);
+  });
+
+  it("rows hidden by hand or filtered out are left out and listed", async () => {
+    const { workbook, sheet } = sheetWith(CLIENTS, true);
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet();
+      ws.getRange("A3").rowHidden = true;
+      ws.tables
+        .getItem("Clients")
+        .columns.getItem("name")
+        .filter.applyValuesFilter(["Acme", "Bolt", "Crane", "Eyre"]);
+      await context.sync();
+    });
+    select(workbook, sheet, "A2:C6");
+    const selection = await readSelection();
+    expect(selection.hiddenRows).toEqual([3, 5]);
+    expect(selection.rows.map((r) => r.rowNumber)).toEqual([2, 4, 6]);
+    expect(selection.formulas).toHaveLength(3);
+  });
+
+  it("finds the Status and Message pair and never counts it as selected", async () => {
+    const rows = CLIENTS.map((r, i) => [...r, i === 0 ? "Status" : "Updated", i === 0 ? "Message" : ""]);
+    const { workbook, sheet } = sheetWith(rows, false);
+    select(workbook, sheet, "A1:E6");
+    const selection = await readSelection();
+    expect(selection.resultColumns).toEqual({ status: 3, message: 4 });
+    expect(selection.selectedColumns).toEqual([0, 1, 2]);
+  });
+
+  it("an empty sheet, or only a header row, is a SelectionError saying what to select", async () => {
+    const empty = new Workbook({ firstSheetName: "Empty" });
+    installOfficeGlobals(window, empty, { memoryStorage: true });
+    await expect(readSelection()).rejects.toThrow("The sheet Empty is empty: nothing to push.");
+    const { workbook, sheet } = sheetWith(CLIENTS, true);
+    select(workbook, sheet, "A1:C1");
+    await expect(readSelection()).rejects.toBeInstanceOf(SelectionError);
+    await expect(readSelection()).rejects.toThrow(/below the table's header row \(row 1\)/);
+    const plain = sheetWith(CLIENTS, false);
+    select(plain.workbook, plain.sheet, "A4:C4");
+    await expect(readSelection()).rejects.toThrow(/Select the header row and the rows to push below it/);
+  });
+});

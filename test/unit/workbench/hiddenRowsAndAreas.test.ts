@@ -1,0 +1,141 @@
+/* Hidden rows, a table column's values filter, and a selection of several blocks, as Excel's API has them. */
+import { Workbook } from "../../../workbench/model/workbook";
+import { createExcelNamespace } from "../../../workbench/excel/workbookProxy";
+import { OfficeExtensionError } from "../../../workbench/excel/errors";
+
+type Ctx = Excel.RequestContext;
+
+function setup() {
+  const model = new Workbook();
+  const excel = createExcelNamespace(model);
+  const run = <T>(batch: (ctx: Ctx) => Promise<T>) =>
+    (excel.run as unknown as (b: (ctx: Ctx) => Promise<T>) => Promise<T>)(batch);
+  const sheet = model.getActiveSheet().id;
+  model.setValues(sheet, 0, 0, [
+    ["id", "name"],
+    [1, "Acme"],
+    [2, "Bolt"],
+    [3, "Crane"],
+    [4, "Dane"],
+  ]);
+  return { model, run, sheet };
+}
+
+async function rowHidden(run: ReturnType<typeof setup>["run"], address: string): Promise<boolean | null> {
+  return run(async (ctx) => {
+    const range = ctx.workbook.worksheets.getActiveWorksheet().getRange(address);
+    range.load("rowHidden");
+    await ctx.sync();
+    return range.rowHidden;
+  });
+}
+
+describe("Range.rowHidden", () => {
+  it("is false with no row hidden, true with all, null with some (Excel's rule)", async () => {
+    const { run } = setup();
+    expect(await rowHidden(run, "A2:B5")).toBe(false);
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange("A3").rowHidden = true;
+      await ctx.sync();
+    });
+    expect(await rowHidden(run, "A3")).toBe(true);
+    expect(await rowHidden(run, "B3:B3")).toBe(true);
+    expect(await rowHidden(run, "A2:B5")).toBeNull();
+    expect(await rowHidden(run, "A:A")).toBeNull();
+    expect(await rowHidden(run, "A4:B5")).toBe(false);
+  });
+
+  it("showing a row again makes it visible; a non-boolean is refused", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getActiveWorksheet().getRange("2:3");
+      range.rowHidden = true;
+      await ctx.sync();
+      range.rowHidden = false;
+      await ctx.sync();
+    });
+    expect(model.rowVisibility.hiddenRows(sheet)).toEqual([]);
+    const error = await run(async (ctx) => {
+      (ctx.workbook.worksheets.getActiveWorksheet().getRange("A2") as { rowHidden: unknown }).rowHidden =
+        "yes";
+      await ctx.sync();
+    }).catch((e: unknown) => e);
+    expect((error as OfficeExtensionError).code).toBe("InvalidArgument");
+  });
+});
+
+describe("a table column's values filter", () => {
+  it("hides the data rows whose text is not among the values (rowHidden reads them hidden); clear shows them, not rows hidden by hand", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      const table = ws.tables.add("A1:B5", true);
+      ws.getRange("A5").rowHidden = true;
+      table.columns.getItem("name").filter.applyValuesFilter(["Acme", "Crane"]);
+      await ctx.sync();
+    });
+    expect(model.rowVisibility.hiddenRows(sheet)).toEqual([2, 4]);
+    expect(await rowHidden(run, "A3")).toBe(true);
+    expect(await rowHidden(run, "A1:B2")).toBe(false);
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().tables.getItemAt(0).columns.getItemAt(1).filter.clear();
+      await ctx.sync();
+    });
+    expect(model.rowVisibility.hiddenRows(sheet)).toEqual([4]);
+  });
+
+  it("Table.clearFilters shows the filtered rows again", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      const table = ctx.workbook.worksheets.getActiveWorksheet().tables.add("A1:B5", true);
+      table.columns.getItemAt(0).filter.applyValuesFilter(["1"]);
+      await ctx.sync();
+      expect(model.rowVisibility.hiddenRows(sheet)).toEqual([2, 3, 4]);
+      table.clearFilters();
+      await ctx.sync();
+    });
+    expect(model.rowVisibility.hiddenRows(sheet)).toEqual([]);
+  });
+});
+
+describe("Worksheet.getRanges(...).select()", () => {
+  it("selects every block; getSelectedRange then fails as Excel's does for a selection of several", async () => {
+    const { run, model } = setup();
+    const address = await run(async (ctx) => {
+      const areas = ctx.workbook.worksheets.getActiveWorksheet().getRanges("A2:B2, A4:B5");
+      areas.load("address,areaCount");
+      areas.select();
+      await ctx.sync();
+      expect(areas.areaCount).toBe(2);
+      return areas.address;
+    });
+    expect(address).toBe("Sheet1!A2:B2, Sheet1!A4:B5");
+    expect(model.getSelection().areas).toEqual([
+      { row: 1, col: 0, rowCount: 1, colCount: 2 },
+      { row: 3, col: 0, rowCount: 2, colCount: 2 },
+    ]);
+    const error = await run(async (ctx) => {
+      const range = ctx.workbook.getSelectedRange();
+      range.load("address");
+      await ctx.sync();
+    }).catch((e: unknown) => e);
+    expect((error as OfficeExtensionError).code).toBe("InvalidSelection");
+    model.setSelection(model.getActiveSheet().id, { row: 0, col: 0, rowCount: 1, colCount: 1 });
+    expect(model.getSelection().areas).toBeUndefined();
+  });
+
+  it("one block selects as Range.select does; a bad address is InvalidArgument", async () => {
+    const { run, model } = setup();
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRanges("B3:B4").select();
+      await ctx.sync();
+    });
+    expect(model.getSelection()).toMatchObject({ rect: { row: 2, col: 1, rowCount: 2, colCount: 1 } });
+    expect(model.getSelection().areas).toBeUndefined();
+    const error = await run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRanges("A1, nonsense!!").select();
+      await ctx.sync();
+    }).catch((e: unknown) => e);
+    expect((error as OfficeExtensionError).code).toBe("InvalidArgument");
+  });
+});
