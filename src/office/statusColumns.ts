@@ -3,6 +3,7 @@
  * "Message"), else created just right of the data, where nothing the user typed can be. Each push
  * refreshes the rows it pushed and leaves the others' results alone.
  */
+import { columnLetters } from "../bulk";
 import { findResultColumns, MESSAGE_HEADER, STATUS_HEADER } from "./resultColumns";
 import type { SheetSelection } from "./selection";
 import { chunkRowsByBytes, DEFAULT_SYNC_BUDGET_BYTES } from "./chunkedWrite";
@@ -99,22 +100,24 @@ async function findSheetResultColumns(
   });
 }
 
-/** Selects the given rows of the data (from the first column to Message), the first area when several. */
+/**
+ * Selects the given rows of the data (from the first column to Message), every block of them at
+ * once: Worksheet.getRanges("A3:F3, A7:F9") (ExcelApi 1.9) selects several areas as Ctrl+click does.
+ */
 export async function selectSheetRows(
   selection: SheetSelection,
   rowNumbers: readonly number[],
 ): Promise<void> {
   if (rowNumbers.length === 0) return;
-  const lastColumn = statusColumnOf(selection) + 1;
-  const width = lastColumn - selection.firstColumn + 1;
-  const areas = consecutiveRuns(rowNumbers.map((rowNumber) => ({ rowNumber, status: "", message: "" }))).map(
-    (run) => ({ row: run[0]!.rowNumber - 1, rows: run.length }),
-  );
+  const first = columnLetters(selection.firstColumn);
+  const last = columnLetters(statusColumnOf(selection) + 1);
+  const address = consecutiveRuns(rowNumbers.map((rowNumber) => ({ rowNumber, status: "", message: "" })))
+    .map((run) => `${first}${run[0]!.rowNumber}:${last}${run[run.length - 1]!.rowNumber}`)
+    .join(", ");
   await Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(selection.sheetName);
     sheet.activate();
-    const first = areas[0]!;
-    sheet.getRangeByIndexes(first.row, selection.firstColumn, first.rows, width).select();
+    sheet.getRanges(address).select();
     await context.sync();
   });
 }

@@ -6,6 +6,7 @@
 import {
   autoMapColumns,
   buildPlan,
+  columnLetters,
   columnsNotSent,
   findPayloadColumn,
   mappedHeaders,
@@ -61,13 +62,6 @@ export interface PreparedPush {
   notes: string[];
 }
 
-function columnLetter(index0: number): string {
-  let letters = "";
-  for (let n = index0 + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 function snapshotTable(snapshot: Snapshot, headers: (header: string) => string): SheetTable {
   return {
     headers: snapshot.headers.map(headers),
@@ -97,7 +91,7 @@ export function preparePush(input: PushInput): PreparedPush {
     const others = selection.selectedColumns.filter((c) => c !== payloadAt);
     if (others.length > 0)
       notes.push(
-        `Column ${columnLetter(selection.firstColumn + payloadAt)} holds payloads: its objects are sent as they are; the other selected columns are not read.`,
+        `Column ${columnLetters(selection.firstColumn + payloadAt)} holds payloads: its objects are sent as they are; the other selected columns are not read.`,
       );
     const plan = buildPlan({
       entity: input.entity,
