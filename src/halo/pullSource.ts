@@ -84,18 +84,29 @@ function emptyWarning(): PullWarning {
   };
 }
 
-function capWarnings(report: LoadedReport): PullWarning[] {
-  return report.warnings.map((message) => ({ kind: "capped", message }));
+/** What to do about a capped result, by source. (An entity list pages through every record: it is not
+ *  capped, and its route around a slow pull is a report or SQL.) */
+const CAP_ADVICE: Record<"report" | "sql", string> = {
+  report:
+    "Add a filter to the report in Halo (a date range, a client or an id range) and pull it in parts, " +
+    "or pull the entity list, which pages through every record.",
+  sql:
+    "Narrow the query with a WHERE clause (for example WHERE id BETWEEN 1 AND 40000, then the next " +
+    "range) and pull it in parts.",
+};
+
+function capWarnings(report: LoadedReport, kind: "report" | "sql"): PullWarning[] {
+  return report.warnings.map((message) => ({ kind: "capped", message: `${message} ${CAP_ADVICE[kind]}` }));
 }
 
-function fromReport(report: LoadedReport): PulledTable {
+function fromReport(report: LoadedReport, kind: "report" | "sql"): PulledTable {
   const columns = report.columns.filter((c) => !c.hidden).sort((a, b) => a.order - b.order);
   // id first where there is one, so the sheet can be pushed back.
   const ordered = [
     ...columns.filter((c) => c.name.toLowerCase() === "id"),
     ...columns.filter((c) => c.name.toLowerCase() !== "id"),
   ];
-  const warnings = capWarnings(report);
+  const warnings = capWarnings(report, kind);
   if (report.rows.length === 0) warnings.push(emptyWarning());
   return {
     headers: ordered.map((c) => c.name),
@@ -171,7 +182,7 @@ export async function pullSource(
     source.kind === "sql"
       ? await runSql(client, source.sql, { signal: options.signal })
       : await loadReport(client, source.reportId, { signal: options.signal });
-  const table = fromReport(report);
+  const table = fromReport(report, source.kind);
   options.onProgress?.({ rows: table.rows.length, pages: 1, total: table.rows.length });
   return table;
 }

@@ -66,11 +66,12 @@ export function inferColumnType(values: unknown[]): ReportColumnType {
   return "text";
 }
 
-/** Halo caps reports (about 50,000 rows) without saying so: a round row count is suspicious. */
+/** Halo caps reports (about 50,000 rows) without saying so: a round row count is suspicious. What to
+ *  do about it depends on the source (a saved report or SQL): the caller adds that. */
 export function roundCapWarning(rowCount: number): string | undefined {
   if (rowCount < 10_000 || rowCount % 10_000 !== 0) return undefined;
   return (
-    `Halo returned exactly ${rowCount.toLocaleString("en-US")} rows. Halo caps reports at about ` +
-    `50,000 rows without saying so, so this result is probably cut short: filter the report and load it in parts.`
+    `Halo returned exactly ${rowCount.toLocaleString("en-US")} rows. Halo stops report and SQL results at about ` +
+    `50,000 rows without saying so, so this result is probably cut short.`
   );
 }

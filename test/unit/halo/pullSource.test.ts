@@ -79,6 +79,18 @@ describe("pullSource", () => {
     expect(table.headers).toEqual(["id", "name"]);
     expect(table.rows[0]).toEqual([1, "c0"]);
     expect(table.warnings.map((w) => w.kind)).toEqual(["capped"]);
+    expect(table.warnings[0]!.message).toMatch(/probably cut short\. Add a filter to the report in Halo/);
+  });
+
+  it("a capped SQL result says how to narrow the query, not to filter a report", async () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => ({ id: i + 1 }));
+    const table = await pullSource(
+      fakeClient(() => ({ columns: [], report: { loaded: true, rows } })),
+      { kind: "sql", sql: "SELECT id FROM Area" },
+    );
+    expect(table.warnings.map((w) => w.kind)).toEqual(["capped"]);
+    expect(table.warnings[0]!.message).toMatch(/cut short\. Narrow the query with a WHERE clause/);
+    expect(table.warnings[0]!.message).not.toMatch(/filter to the report/);
   });
 
   it("bad SQL rejects with Halo's message", async () => {
