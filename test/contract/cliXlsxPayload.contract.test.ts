@@ -32,10 +32,12 @@ async function writePayloadWorkbook(path: string, payloads: Payload[], errorRow:
     const row = index + 2;
     const cached = row === errorRow ? { error: "#VALUE!" as const } : JSON.stringify(payload);
     sheet.addRow([payload.id, "the field column, not sent", 0, null]);
-    sheet.getCell(`D${row}`).value =
+    // exceljs writes a shared formula from shareType/ref, which its typings leave out.
+    const formula =
       row === 2
         ? { formula: PAYLOAD_FORMULA, result: cached, shareType: "shared", ref: `D2:D${payloads.length + 1}` }
         : { sharedFormula: "D2", result: cached };
+    sheet.getCell(`D${row}`).value = formula as unknown as ExcelJS.CellValue;
   });
   await workbook.xlsx.writeFile(path);
 }
