@@ -1,58 +1,41 @@
+/**
+ * The changes field by field, old -> new, as the push will send them: a Fluent DataGrid virtualised
+ * with react-window (Fluent's own contrib package), so 10,000 rows' changes render only the lines in
+ * view; the keyboard reaches every line (useVirtualRowFocus).
+ */
 import {
-  createTableColumn,
   DataGrid,
   DataGridBody,
   DataGridCell,
   DataGridHeader,
   DataGridHeaderCell,
   DataGridRow,
+} from "@fluentui-contrib/react-data-grid-react-window";
+import {
+  createTableColumn,
   makeStyles,
   tokens,
   type TableColumnDefinition,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useMemo, type CSSProperties } from "react";
+import type { FixedSizeListProps } from "react-window";
 import type { Plan } from "../../bulk";
-import { shown } from "./format";
+import { changeLines, type ChangeLine } from "./changeLines";
+import { useVirtualRowFocus } from "./useVirtualRowFocus";
 
 const useStyles = makeStyles({
-  root: { maxHeight: "320px", overflowY: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
+  root: { border: `1px solid ${tokens.colorNeutralStroke2}` },
   old: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
   new: { fontWeight: tokens.fontWeightSemibold },
 });
 
-interface ChangeLine {
-  key: string;
-  rowNumber: number;
-  record: string;
-  field: string;
-  old: string;
-  new: string;
-}
+const ROW_HEIGHT = 32;
+const VISIBLE_ROWS = 10;
 
-/** Rendered at once; beyond this the grid says how many more there are (the Status column will have them all). */
-const SHOWN_LINES = 500;
-
-export function changeLines(plan: Plan): ChangeLine[] {
-  const lines: ChangeLine[] = [];
-  for (const row of plan.rows) {
-    if (row.action !== "update" && row.action !== "create") continue;
-    for (const change of row.changes)
-      lines.push({
-        key: `${row.key}:${change.field}`,
-        rowNumber: row.rowNumber,
-        record: row.action === "create" ? "new" : String(row.id ?? ""),
-        field: change.field,
-        old: row.action === "create" ? "" : shown(change.old),
-        new: shown(change.new),
-      });
-  }
-  return lines;
-}
-
-/** The changes field by field, old -> new, as the push will send them. */
 export function ChangesGrid({ plan }: { plan: Plan }): JSX.Element {
   const styles = useStyles();
   const lines = useMemo(() => changeLines(plan), [plan]);
+  const focus = useVirtualRowFocus(lines.length, VISIBLE_ROWS - 1);
   const columns: TableColumnDefinition<ChangeLine>[] = useMemo(
     () => [
       createTableColumn<ChangeLine>({
@@ -83,30 +66,36 @@ export function ChangesGrid({ plan }: { plan: Plan }): JSX.Element {
     ],
     [styles],
   );
-  const shownLines = lines.slice(0, SHOWN_LINES);
+  // react-window's list instance, for scrolling to a row (its props type has no ref).
+  const listProps = { ref: focus.listRef } as Partial<FixedSizeListProps>;
   return (
     <div className={styles.root}>
       <DataGrid
-        items={shownLines}
+        items={lines}
         columns={columns}
         getRowId={(l: ChangeLine) => l.key}
         size="small"
+        focusMode="none"
         aria-label="Changes"
+        onKeyDown={focus.onKeyDown}
       >
         <DataGridHeader>
           <DataGridRow>
             {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
           </DataGridRow>
         </DataGridHeader>
-        <DataGridBody<ChangeLine>>
-          {({ item, rowId }) => (
-            <DataGridRow<ChangeLine> key={rowId}>
+        <DataGridBody<ChangeLine>
+          itemSize={ROW_HEIGHT}
+          height={Math.min(VISIBLE_ROWS, Math.max(lines.length, 1)) * ROW_HEIGHT}
+          listProps={listProps}
+        >
+          {({ item, rowId }, style, index) => (
+            <DataGridRow<ChangeLine> key={rowId} style={style as CSSProperties} {...focus.rowProps(index)}>
               {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
             </DataGridRow>
           )}
         </DataGridBody>
       </DataGrid>
-      {lines.length > SHOWN_LINES ? <p>… and {lines.length - SHOWN_LINES} more changes.</p> : null}
     </div>
   );
 }
