@@ -3,12 +3,19 @@
  * rewritten in Halo's row order; columns the user added to the table stay, and their formulas
  * (=HALO.PAYLOAD(...)) fill new rows as Excel's calculated columns do. A field Halo now sends that the
  * table lacks becomes a new column at the table's right; a data column Halo no longer sends is emptied.
- * Rows are matched by position, not id: values the user typed into their own columns stay on their
- * sheet row, so after Halo's rows moved they may sit beside another record.
+ * Values the user typed into their own columns follow their record's id when Halo's rows moved or some
+ * are gone (userColumnsById.ts); without a usable id column rows are matched by position.
  */
 import type { PulledTable } from "../halo";
 import { chunkRowsByBytes, DEFAULT_SYNC_BUDGET_BYTES } from "./chunkedWrite";
 import { excelRows, writeBlockInChunks, type LandedTable, type WriteOptions } from "./pullWriter";
+import {
+  asUserCells,
+  readColumn,
+  userCellMoves,
+  writeUserCells,
+  type UserCellWrite,
+} from "./userColumnsById";
 
 /** Consecutive table columns that are all data columns: [table column, header index] pairs. */
 function dataRuns(
@@ -59,6 +66,20 @@ export async function refreshPulledTable(
     const isData = tableHeaders.map((name) => table.headers.includes(name));
     const oldRows = body.rowCount;
     const newRows = Math.max(1, rows.length);
+    const sheet = found.worksheet;
+    const dataRow = header.rowIndex + 1;
+    const userMoves = await movesById(
+      context,
+      sheet,
+      { row: dataRow, column: header.columnIndex },
+      {
+        tableHeaders,
+        isData,
+        oldRows,
+        table,
+        previousHeaders,
+      },
+    );
     if (newRows < oldRows) found.rows.deleteRowsAt(newRows, oldRows - newRows);
     await context.sync();
     if (newRows > oldRows) {
@@ -73,8 +94,6 @@ export async function refreshPulledTable(
         await context.sync();
       }
     }
-    const sheet = found.worksheet;
-    const dataRow = header.rowIndex + 1;
     // Columns Halo no longer sends: emptied, not deleted (formulas may refer to them).
     previousHeaders
       .filter((h) => !table.headers.includes(h))
@@ -100,6 +119,14 @@ export async function refreshPulledTable(
       );
       done += rows.length;
     }
+    for (const { column, moves } of userMoves)
+      await writeUserCells(
+        context,
+        sheet,
+        { row: dataRow, column: header.columnIndex + column },
+        moves,
+        options.budgetBytes,
+      );
     found.load("name");
     sheet.load("id,name");
     const range = found.getRange();
@@ -107,4 +134,37 @@ export async function refreshPulledTable(
     await context.sync();
     return { sheetId: sheet.id, sheetName: sheet.name, tableName: found.name, address: range.address };
   });
+}
+
+/** Each user column's typed values moved to their records' new rows (none when the ids cannot match). */
+async function movesById(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  body: { row: number; column: number },
+  at: {
+    tableHeaders: string[];
+    isData: boolean[];
+    oldRows: number;
+    table: PulledTable;
+    previousHeaders: readonly string[];
+  },
+): Promise<{ column: number; moves: UserCellWrite[] }[]> {
+  const idColumn = at.tableHeaders.indexOf("id");
+  const idField = at.table.headers.indexOf("id");
+  // The user's columns: neither Halo's now nor Halo's before (a field Halo dropped is emptied, not moved).
+  const userColumns = at.tableHeaders.flatMap((name, c) =>
+    at.isData[c] || at.previousHeaders.includes(name) ? [] : [c],
+  );
+  if (idColumn < 0 || idField < 0 || userColumns.length === 0 || at.oldRows === 0) return [];
+  const read = (c: number) =>
+    readColumn(context, sheet, { row: body.row, column: body.column + c }, at.oldRows);
+  const oldIds = (await read(idColumn)).values;
+  const newIds = at.table.rows.map((row) => row[idField] ?? null);
+  const result: { column: number; moves: UserCellWrite[] }[] = [];
+  for (const column of userColumns) {
+    const moves = userCellMoves(oldIds, newIds, asUserCells(await read(column)));
+    if (moves === undefined) return [];
+    result.push({ column, moves });
+  }
+  return result;
 }
