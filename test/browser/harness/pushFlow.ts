@@ -56,3 +56,15 @@ export async function fillPayloadColumn(workbench: WorkbenchPage, lastRow: numbe
   await workbench.goTo(`F2:F${lastRow}`);
   await workbench.page.keyboard.press("Control+d");
 }
+
+/** The record ids in column A of the pulled "Clients with tax code" sheet, row 2 down. */
+export async function pulledClientIds(pane: Frame): Promise<number[]> {
+  return (await readValues(pane, "A2:A400"))
+    .map((r) => r[0])
+    .filter((v): v is number => typeof v === "number");
+}
+
+/** Another tax code than this one (1 to 5, as the sandbox's tax codes go). */
+export function otherTaxCode(code: number | undefined): number {
+  return ((code ?? 0) % 5) + 1;
+}

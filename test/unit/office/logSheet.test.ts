@@ -5,31 +5,11 @@
 import { installOfficeGlobals } from "../../../workbench/excel/install";
 import { Workbook } from "../../../workbench/model/workbook";
 import { LOG_HEADERS, LOG_SHEET_NAME, logRow, logRunToSheet } from "../../../src/office/logSheet";
-import { countResults, type RunRecord } from "../../../src/office/pushRecord";
+import type { RunRecord } from "../../../src/office/pushRecord";
+import { runRecord } from "./runRecords";
 
 function run(runId: string, extra: Partial<RunRecord> = {}): RunRecord {
-  const results = [
-    { key: 0, rowNumber: 2, status: "Updated" as const, message: "" },
-    { key: 1, rowNumber: 3, status: "Failed" as const, message: "name is not valid" },
-  ];
-  return {
-    version: 1,
-    runId,
-    sheetId: "s1",
-    sheetName: "Clients",
-    instanceUrl: "https://acme.halopsa.com",
-    entity: "Client",
-    dryRun: false,
-    startedAt: "2026-12-02T01:00:00Z",
-    state: "running",
-    rowsTotal: 2,
-    requests: 3,
-    elapsedMs: 1234,
-    counts: countResults(results),
-    results,
-    journal: [],
-    ...extra,
-  };
+  return runRecord(runId, { state: "running", ...extra });
 }
 
 function logValues(workbook: Workbook): unknown[][] {

@@ -16,9 +16,9 @@ import {
   writeMapping,
   writeRun,
   type RecordStore,
-  type RunRecord,
 } from "../../../src/office/pushRecord";
 import { deleteRecord, readRecord, writeRecord } from "../../../src/office/workbookStore";
+import { result, runRecord as run } from "./runRecords";
 
 /** The store in memory, for rules that need many writes. */
 function memoryStore(): RecordStore & { keys(): string[] } {
@@ -31,38 +31,6 @@ function memoryStore(): RecordStore & { keys(): string[] } {
     writeRecord: async (key, value) => void records.set(key, JSON.stringify(value)),
     deleteRecord: async (key) => void records.delete(key),
     keys: () => [...records.keys()].sort(),
-  };
-}
-
-function result(key: number, status: RowResult["status"]): RowResult {
-  return { key, rowNumber: key + 2, status, message: "" };
-}
-
-function run(runId: string, extra: Partial<RunRecord> = {}): RunRecord {
-  const results = [result(0, "Updated"), result(1, "Failed"), result(2, "Unknown")];
-  return {
-    version: 1,
-    runId,
-    sheetId: "s1",
-    sheetName: "Clients",
-    instanceUrl: "https://acme.halopsa.com",
-    entity: "Client",
-    dryRun: false,
-    startedAt: "2026-12-02T01:00:00Z",
-    state: "done",
-    rowsTotal: 3,
-    requests: 2,
-    elapsedMs: 1500,
-    counts: countResults(results),
-    results,
-    journal: [0, 1, 2].map((key) => ({
-      key,
-      rowNumber: key + 2,
-      id: key + 1,
-      before: { id: key + 1, item_tax_code: 1 },
-      sent: { id: key + 1, item_tax_code: 3 },
-    })),
-    ...extra,
   };
 }
 
