@@ -40,7 +40,8 @@ async function pullPushFailUndo(workbench: WorkbenchPage, pane: Frame, sandboxUr
   await expect
     .poll(async () => String((await readValues(pane, "F3"))[0]![0]))
     .toContain(`"id":${MISSING_ID}`);
-  await workbench.goTo(`F2:F${lastRow}`);
+  // The payload column with its header (beside the pulled table, so its first selected row is the header).
+  await workbench.goTo(`F1:F${lastRow}`);
 
   await pane.getByRole("tab", { name: "Push" }).click();
   await pane.getByRole("button", { name: "Preview selection" }).click();
