@@ -64,6 +64,16 @@ function asCell(value: unknown): CellValue {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
 }
 
+const SEVERAL_BLOCKS =
+  "Several blocks are selected (as Select failed rows leaves them): select one block of rows to push, or use Retry failed.";
+
+/** Excel refuses getSelectedRange() for a selection of several blocks, with the code InvalidSelection. */
+function severalBlocks(error: unknown): boolean {
+  return (
+    typeof error === "object" && error !== null && (error as { code?: unknown }).code === "InvalidSelection"
+  );
+}
+
 /** Reads the selection of the active sheet; SelectionError when it holds no data rows. */
 export async function readSelection(): Promise<SheetSelection> {
   return Excel.run(async (context) => {
@@ -77,7 +87,9 @@ export async function readSelection(): Promise<SheetSelection> {
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const tables = sheet.tables;
     tables.load("items/name");
-    await context.sync();
+    await context.sync().catch((error: unknown) => {
+      throw severalBlocks(error) ? new SelectionError(SEVERAL_BLOCKS) : error;
+    });
     if (used.isNullObject) throw new SelectionError(`The sheet ${sheet.name} is empty: nothing to push.`);
     const tableRanges = tables.items.map((table) => {
       const range = table.getRange();

@@ -117,6 +117,16 @@ describe("readSelection", () => {
     expect(selection.selectedColumns).toEqual([0, 1, 2]);
   });
 
+  it("several blocks selected (Select failed rows leaves them) is a SelectionError saying to select one", async () => {
+    const { workbook, sheet } = sheetWith(CLIENTS, true);
+    workbook.setSelectionAreas(sheet, [parseAddress("A2:C2")!.rect, parseAddress("A4:C4")!.rect]);
+    await expect(readSelection()).rejects.toThrow(
+      new SelectionError(
+        "Several blocks are selected (as Select failed rows leaves them): select one block of rows to push, or use Retry failed.",
+      ),
+    );
+  });
+
   it("an empty sheet, or only a header row, is a SelectionError saying what to select", async () => {
     const empty = new Workbook({ firstSheetName: "Empty" });
     installOfficeGlobals(window, empty, { memoryStorage: true });
