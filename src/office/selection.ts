@@ -2,8 +2,8 @@
  * Reads what the user selected for a push: the rows of the selection across the whole width of the
  * table (or the used range) they sit in, the header row of that block, the formulas beside the values,
  * and which columns were selected. A whole-column or whole-sheet selection is cut to the used range.
- * The header row is the table's header row when the selection is in a table, else the first selected
- * row. Rows hidden by hand or by a filter are left out and listed: they are never pushed.
+ * The header row is the table's header row when the selection is in a table or beside one (all its
+ * rows within the table's rows), else the first selected row. Rows hidden by hand or by a filter are left out and listed: they are never pushed.
  */
 import type { CellValue, SheetRow } from "../bulk";
 import { hiddenRowsIn } from "./hiddenRows";
@@ -56,6 +56,18 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
+function withinRows(inner: Rect, outer: Rect): boolean {
+  return inner.row >= outer.row && inner.row + inner.rows <= outer.row + outer.rows;
+}
+
+/**
+ * The table the selection belongs to: one it overlaps, else one whose rows hold every selected row
+ * (a payload column typed beside a pulled table: F2:F243 beside A1:E243 takes the table's header row).
+ */
+function tableOf<T extends { rect: Rect }>(tables: readonly T[], selection: Rect): T | undefined {
+  return tables.find((t) => overlaps(t.rect, selection)) ?? tables.find((t) => withinRows(selection, t.rect));
+}
+
 function rectOf(range: Excel.Range): Rect {
   return { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
 }
@@ -99,9 +111,12 @@ export async function readSelection(): Promise<SheetSelection> {
     await context.sync();
 
     const selection = rectOf(selected);
-    const table = tableRanges.find((t) => overlaps(rectOf(t.range), selection));
+    const table = tableOf(
+      tableRanges.map((t) => ({ name: t.name, rect: rectOf(t.range) })),
+      selection,
+    );
     const usedRect = rectOf(used);
-    const block = table ? rectOf(table.range) : usedRect;
+    const block = table ? table.rect : usedRect;
     // The used range may reach right of a table (a payload column typed beside it): rows stay the table's.
     const width = table ? Math.max(block.cols, usedRect.col + usedRect.cols - block.col) : block.cols;
     // Outside a table the header row is the first selected row within the used range.

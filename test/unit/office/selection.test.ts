@@ -57,6 +57,27 @@ describe("readSelection", () => {
     ]);
   });
 
+  it("a payload column typed beside a table, its data rows selected: the table's header row, the column in the block", async () => {
+    const { workbook, sheet } = sheetWith(CLIENTS, true);
+    workbook.setValues(sheet, 0, 3, [
+      ["Payload"],
+      ['{"id":1}'],
+      ['{"id":2}'],
+      ['{"id":3}'],
+      ['{"id":4}'],
+      ['{"id":5}'],
+    ]);
+    for (const address of ["D2:D6", "D1:D6"]) {
+      select(workbook, sheet, address);
+      const selection = await readSelection();
+      expect(selection.tableName).toBe("Clients");
+      expect(selection.headerRowNumber).toBe(1);
+      expect(selection.headers).toEqual(["id", "name", "item_tax_code", "Payload"]);
+      expect(selection.selectedColumns).toEqual([3]);
+      expect(selection.rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5, 6]);
+    }
+  });
+
   it("outside a table: the first selected row is the header row", async () => {
     const rows = [["Clients to fix"], ...CLIENTS];
     const { workbook, sheet } = sheetWith(rows, false);
