@@ -9,6 +9,12 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const jestConfig = require("./jest.config.js");
 
+// One file at a time (`STRYKER_TESTS=test/unit/halo STRYKER_REPORT=reports/mutation/paginate.json
+// npx stryker run --mutate src/halo/paginate.ts`): the tests folders to run and where the JSON report
+// goes. Fewer tests can only let more mutants survive, never hide one.
+const testRoots = (process.env.STRYKER_TESTS ?? "test/unit/bulk,test/unit/halo").split(",");
+const jsonReport = process.env.STRYKER_REPORT ?? "reports/mutation/mutation.json";
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "jest",
@@ -17,7 +23,7 @@ export default {
     config: {
       ...jestConfig,
       // Unit tests only: the contract tests run a real sandbox over sockets, too slow per mutant.
-      roots: ["<rootDir>/test/unit/bulk", "<rootDir>/test/unit/halo"],
+      roots: testRoots.map((root) => `<rootDir>/${root}`),
       setupFiles: ["<rootDir>/test/setup.ts"],
       // These read or bundle the source text, which Stryker has instrumented: they test the build, not rules.
       testPathIgnorePatterns: [
@@ -42,7 +48,7 @@ export default {
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
-  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  jsonReporter: { fileName: jsonReport },
   tempDirName: ".stryker-tmp",
   concurrency: 2,
   timeoutMS: 10000,

@@ -4,11 +4,7 @@
  * simulated clock, sampling the heap after the plan and at every progress event. Prints one JSON line.
  */
 import { buildPlan, haloClientPort, startRun, type CellValue } from "../src/bulk";
-import { createHaloClient, RateLimiter } from "../src/halo";
-import { ECHO_URL, echoHalo } from "./lib/echoHalo";
-import { HALO_LIMIT } from "./lib/floor";
-import { SimClock } from "./lib/simClock";
-import { Wire } from "./lib/wire";
+import { echoSession } from "./lib/echoHalo";
 
 async function main(): Promise<void> {
   const rows = Number(process.argv[2]);
@@ -19,15 +15,7 @@ async function main(): Promise<void> {
   const sample = () => (peakMb = Math.max(peakMb, process.memoryUsage().heapUsed / 2 ** 20));
   const started = performance.now();
 
-  const clock = new SimClock();
-  const wire = new Wire({ clock, latencyMs: HALO_LIMIT.latencyMs, inner: echoHalo(clock) });
-  const client = createHaloClient({
-    instanceUrl: ECHO_URL,
-    auth: { kind: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" },
-    fetch: wire.fetch,
-    clock,
-    rateLimit: new RateLimiter(clock, { limit: HALO_LIMIT.requests, windowMs: HALO_LIMIT.windowMs }),
-  });
+  const { clock, wire, client } = echoSession();
   const sheetRows = Array.from({ length: rows }, (_, i) => ({
     rowNumber: i + 2,
     values: [i + 1, `Renamed client ${i + 1}`, (i % 20) + 1, i % 2 === 0] as CellValue[],

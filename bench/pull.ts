@@ -98,6 +98,8 @@ export interface HaloRead {
   approach: string;
   rows: number;
   requests: number;
+  /** Of those, the ones Halo's rate limit counts (see bench/lib/floor.ts). */
+  limited: number;
   tooMany: number;
   simMs: number;
   floorMs: number;
@@ -117,14 +119,15 @@ export async function measureHaloReads(halo: BenchHalo): Promise<HaloRead[]> {
     const startSim = halo.clock.now();
     const realStart = performance.now();
     const rows = await read(session);
-    const { requests, tooManyRequests } = session.wire;
+    const { requests, limited, tooManyRequests, counts } = session.wire;
     results.push({
       approach,
       rows,
       requests,
+      limited,
       tooMany: tooManyRequests,
       simMs: halo.clock.now() - startSim,
-      floorMs: rateLimitFloorMs(requests),
+      floorMs: rateLimitFloorMs(counts),
       realMs: performance.now() - realStart,
     });
   };
@@ -150,17 +153,20 @@ export async function measureHaloReads(halo: BenchHalo): Promise<HaloRead[]> {
 /** The same reads for `rows` rows, from the measured requests per row and the floor formula. */
 export function scaledReads(measured: HaloRead[], rows: number): HaloRead[] {
   return measured.map((m) => {
-    const requests = m.approach.startsWith("saved report")
-      ? m.requests
-      : Math.ceil(rows / 100) + (m.requests - Math.ceil(m.rows / 100));
+    const morePages = m.approach.startsWith("saved report")
+      ? 0
+      : Math.ceil(rows / 100) - Math.ceil(m.rows / 100);
+    const requests = m.requests + morePages;
+    const limited = m.limited + morePages;
     return {
       ...m,
       approach: `${m.approach}, computed`,
       rows,
       requests,
+      limited,
       tooMany: NaN,
       simMs: NaN,
-      floorMs: rateLimitFloorMs(requests),
+      floorMs: rateLimitFloorMs({ limited, total: requests }),
       realMs: NaN,
     };
   });

@@ -3,8 +3,7 @@
  *
  *   npm run bench              the full sizes; writes bench/RESULTS.md and bench/results/scaling.svg
  *   npm run bench -- --quick   smaller sizes (a few minutes); writes bench/results/quick.md instead
- *   npm run bench -- --push-rows 2000   the full run with a smaller push (the push's baselines make
- *                              one request per row, each a real sandbox request: 10,000 take long)
+ *   npm run bench -- --push-rows 2000   the full run with a smaller push (marked as a miss)
  *
  * Every figure is measured beside its baseline in the same run; where Halo's rate limit would make a
  * run take hours, the sandbox and clients run on a simulated clock (bench/lib/simClock.ts).

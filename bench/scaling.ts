@@ -4,12 +4,9 @@
  * floor of the requests made. Writes a small SVG chart (log-log: a line of slope 1 is linear growth).
  */
 import { buildPlan, haloClientPort, startRun, type CellValue } from "../src/bulk";
-import { createHaloClient, RateLimiter } from "../src/halo";
-import { ECHO_URL, echoHalo } from "./lib/echoHalo";
+import { echoSession } from "./lib/echoHalo";
 import { HALO_LIMIT, rateLimitFloorMs } from "./lib/floor";
 import { atMost, duration, int, table, target } from "./lib/format";
-import { SimClock } from "./lib/simClock";
-import { Wire } from "./lib/wire";
 import { BATCH_ROWS } from "./push";
 
 export interface ScalePoint {
@@ -23,15 +20,7 @@ export interface ScalePoint {
 }
 
 export async function measureScale(rows: number): Promise<ScalePoint> {
-  const clock = new SimClock();
-  const wire = new Wire({ clock, latencyMs: HALO_LIMIT.latencyMs, inner: echoHalo(clock) });
-  const client = createHaloClient({
-    instanceUrl: ECHO_URL,
-    auth: { kind: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" },
-    fetch: wire.fetch,
-    clock,
-    rateLimit: new RateLimiter(clock, { limit: HALO_LIMIT.requests, windowMs: HALO_LIMIT.windowMs }),
-  });
+  const { clock, wire, client } = echoSession();
   const sheetRows = Array.from({ length: rows }, (_, i) => ({
     rowNumber: i + 2,
     values: [i + 1, `Renamed client ${i + 1}`] as CellValue[],
@@ -51,7 +40,7 @@ export async function measureScale(rows: number): Promise<ScalePoint> {
     requests: wire.requests,
     tooMany: wire.tooManyRequests,
     simMs: clock.elapsedMs,
-    floorMs: rateLimitFloorMs(wire.requests),
+    floorMs: rateLimitFloorMs(wire.counts),
     realMs: performance.now() - realStart,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from "sql.js";
+import initSqlJs, { type Database, type SqlJsStatic, type SqlValue, type Statement } from "sql.js";
 
 export type { Database, SqlValue };
 export type Row = Record<string, SqlValue>;
@@ -25,22 +25,65 @@ export async function openDatabase(file?: string): Promise<{ db: Database; loade
   return { db: new SQL.Database(), loaded: false };
 }
 
+/**
+ * Prepared statements by SQL text, per database: compiling a query over a wide table (Area has over a
+ * hundred columns) costs more than running it, and the same few queries run for every record.
+ * sql.js frees every statement on export() (saveDatabase forgets them); a closed database is dropped
+ * with its statements.
+ */
+const statements = new WeakMap<Database, Map<string, Statement>>();
+
+/** Column names by statement, read once: decoding a hundred names per row costs as much as the row. */
+const columnNames = new WeakMap<Statement, string[]>();
+
+function namesOf(stmt: Statement, width: number): string[] {
+  let names = columnNames.get(stmt);
+  // A table that gained a column (a custom field defined) changes what `SELECT *` returns.
+  if (names === undefined || names.length !== width) columnNames.set(stmt, (names = stmt.getColumnNames()));
+  return names;
+}
+
+function prepared(db: Database, sql: string): Statement {
+  let cache = statements.get(db);
+  if (cache === undefined) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (stmt === undefined) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
 /** Writes the database atomically (temp file + rename), so a crash never leaves half a file. */
 export function saveDatabase(db: Database, file: string): void {
   const temp = `${file}.tmp`;
+  statements.delete(db);
   writeFileSync(temp, db.export());
   renameSync(temp, file);
 }
 
 export function queryRows(db: Database, sql: string, params: SqlValue[] = []): Row[] {
-  const stmt = db.prepare(sql);
+  const stmt = prepared(db, sql);
   try {
     stmt.bind(params);
     const rows: Row[] = [];
-    while (stmt.step()) rows.push(stmt.getAsObject());
+    while (stmt.step()) {
+      const values = stmt.get();
+      const names = namesOf(stmt, values.length);
+      const row: Row = {};
+      for (let i = 0; i < names.length; i++) row[names[i]] = values[i];
+      rows.push(row);
+    }
     return rows;
   } finally {
-    stmt.free();
+    stmt.reset();
+  }
+}
+
+/** Runs a write (INSERT, UPDATE) through the statement cache. */
+export function execute(db: Database, sql: string, params: SqlValue[]): void {
+  const stmt = prepared(db, sql);
+  try {
+    stmt.run(params);
+  } finally {
+    stmt.reset();
   }
 }
 

@@ -5,7 +5,15 @@
 import { decodeField } from "./coerce";
 import { isoDateTime } from "./dates";
 import { customFieldsArray, customFieldsOf, REPLACES_CUSTOMFIELDS } from "./customFields";
-import { inTransaction, queryRows, quoteIdent, type Database, type Row, type SqlValue } from "./database";
+import {
+  execute,
+  inTransaction,
+  queryRows,
+  quoteIdent,
+  type Database,
+  type Row,
+  type SqlValue,
+} from "./database";
 import { columnFields, type EntitySchema } from "./schema";
 import { NAME_LOOKUPS } from "./tables";
 
@@ -46,8 +54,14 @@ export class EntityStore {
     private readonly now: () => number,
   ) {}
 
+  private readonly columnSets = new Map<EntitySchema, Set<string>>();
+
+  /** The schema's column names (asked for every record written; built once per schema). */
   private columnSet(schema: EntitySchema): Set<string> {
-    return new Set(columnFields(schema).map(([name]) => name));
+    let columns = this.columnSets.get(schema);
+    if (columns === undefined)
+      this.columnSets.set(schema, (columns = new Set(columnFields(schema).map(([name]) => name))));
+    return columns;
   }
 
   private where(schema: EntitySchema, options: ListOptions): { sql: string; params: SqlValue[] } {
@@ -161,7 +175,8 @@ export class EntityStore {
       values.datecreated = isoDateTime(this.now());
     }
     const names = Object.keys(values);
-    this.db.run(
+    execute(
+      this.db,
       `INSERT INTO ${quoteIdent(schema.model)} (${names.map(quoteIdent).join(", ")}) VALUES (${names
         .map(() => "?")
         .join(", ")})`,
@@ -178,7 +193,8 @@ export class EntityStore {
     Object.assign(values, write.customFields);
     const names = Object.keys(values);
     if (names.length === 0) return;
-    this.db.run(
+    execute(
+      this.db,
       `UPDATE ${quoteIdent(schema.model)} SET ${names.map((n) => `${quoteIdent(n)} = ?`).join(", ")} WHERE "id" = ?`,
       [...names.map((n) => values[n]), id],
     );
@@ -188,7 +204,8 @@ export class EntityStore {
     const columns = this.columnSet(schema);
     for (const lookup of NAME_LOOKUPS) {
       if (!columns.has(lookup.idColumn) || !columns.has(lookup.nameColumn)) continue;
-      this.db.run(
+      execute(
+        this.db,
         `UPDATE ${quoteIdent(schema.model)} SET ${quoteIdent(lookup.nameColumn)} = (SELECT "name" FROM ${quoteIdent(
           lookup.table,
         )} WHERE "id" = ${quoteIdent(schema.model)}.${quoteIdent(lookup.idColumn)}) WHERE "id" = ? AND ${quoteIdent(

@@ -25,9 +25,21 @@ export function findEntity(name: string): EntitySchema | undefined {
   );
 }
 
-/** Fields stored as table columns: all but `customfields` (stored as CF columns) and `_` control flags. */
+const columnFieldsOf = new WeakMap<EntitySchema, [string, FieldSchema][]>();
+
+/**
+ * Fields stored as table columns: all but `customfields` (stored as CF columns) and `_` control flags.
+ * Worked out once per schema (every record read and written asks; the schemas never change).
+ */
 export function columnFields(schema: EntitySchema): [string, FieldSchema][] {
-  return Object.entries(schema.fields).filter(([name]) => name !== "customfields" && !name.startsWith("_"));
+  let fields = columnFieldsOf.get(schema);
+  if (fields === undefined) {
+    fields = Object.entries(schema.fields).filter(
+      ([name]) => name !== "customfields" && !name.startsWith("_"),
+    );
+    columnFieldsOf.set(schema, fields);
+  }
+  return fields;
 }
 
 /** Distinct models with the columns of each (Tickets, Project and Opportunities share Faults). */

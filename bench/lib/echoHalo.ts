@@ -4,9 +4,10 @@
  * scaling runs, where a sandbox holding 100,000 records would measure the sandbox, not HaloSheet.
  */
 import { RollingWindowLimiter, retryAfterHeaders } from "../../sandbox/rateLimit";
-import type { FetchFn } from "../../src/halo";
+import { createHaloClient, RateLimiter, type FetchFn, type HaloClient } from "../../src/halo";
 import { HALO_LIMIT } from "./floor";
-import type { SimClock } from "./simClock";
+import { SimClock } from "./simClock";
+import { Wire } from "./wire";
 
 export const ECHO_URL = "http://127.0.0.1:4999";
 
@@ -35,4 +36,21 @@ export function echoHalo(clock: SimClock): FetchFn {
     }
     return json(404, "Not found");
   };
+}
+
+/**
+ * HaloSheet's real client (its rate limiter at Halo's limit) on a metered wire with 100 ms latency to
+ * an echoing Halo, all on a fresh simulated clock.
+ */
+export function echoSession(): { clock: SimClock; wire: Wire; client: HaloClient } {
+  const clock = new SimClock();
+  const wire = new Wire({ clock, latencyMs: HALO_LIMIT.latencyMs, inner: echoHalo(clock) });
+  const client = createHaloClient({
+    instanceUrl: ECHO_URL,
+    auth: { kind: "clientCredentials", clientId: "bench", clientSecret: "bench-secret" },
+    fetch: wire.fetch,
+    clock,
+    rateLimit: new RateLimiter(clock, { limit: HALO_LIMIT.requests, windowMs: HALO_LIMIT.windowMs }),
+  });
+  return { clock, wire, client };
 }

@@ -41,8 +41,19 @@ export function heldFetch(clock: SimClock, inner: FetchFn = fetch): FetchFn {
   };
 }
 
+/**
+ * Whether Halo's rate limit counts a request: an /api request (not the authinfo discovery) that its
+ * limiter let through, whatever the answer then was. 429s and expired-token 401s are refused at the gate.
+ */
+function countedByLimit(pathname: string, status: string): boolean {
+  if (!pathname.startsWith("/api/") || pathname.toLowerCase() === "/api/authinfo") return false;
+  return status !== "429" && status !== "401";
+}
+
 export class Wire {
   requests = 0;
+  /** Requests Halo's rate limit counts (see countedByLimit): what the rate-limit floor is made of. */
+  limited = 0;
   /** "POST /api/Client" -> status ("200", "429", "reset") -> count. */
   readonly byRoute = new Map<string, Map<string, number>>();
   largestBodyBytes = 0;
@@ -87,7 +98,7 @@ export class Wire {
     const spurious = url.pathname.startsWith("/api/") && this.random() < (this.options.spurious429 ?? 0);
     if (spurious) {
       this.spurious429++;
-      this.note(route, "429");
+      this.note(url.pathname, route, "429");
       await clock.sleep(latencyMs);
       return new Response("Too Many Requests", { status: 429, headers: { "Retry-After": "1" } });
     }
@@ -95,17 +106,24 @@ export class Wire {
     try {
       answer = await this.held(input, init);
     } catch (error) {
-      this.note(route, "reset");
+      // A lost answer (the sandbox did the work, then dropped the connection) was admitted.
+      this.note(url.pathname, route, "reset");
       await clock.sleep(latencyMs);
       throw error;
     }
-    this.note(route, String(answer.status));
+    this.note(url.pathname, route, String(answer.status));
     await clock.sleep(latencyMs);
     return answer;
   };
 
-  private note(route: string, status: string): void {
+  /** Counted requests and every request, for rateLimitFloorMs. */
+  get counts(): { limited: number; total: number } {
+    return { limited: this.limited, total: this.requests };
+  }
+
+  private note(pathname: string, route: string, status: string): void {
     if (status === "429") this.tooManyRequests++;
+    if (countedByLimit(pathname, status)) this.limited++;
     let statuses = this.byRoute.get(route);
     if (!statuses) this.byRoute.set(route, (statuses = new Map()));
     statuses.set(status, (statuses.get(status) ?? 0) + 1);

@@ -62,11 +62,13 @@ export class FakeClock implements Clock {
     return this.timers.length;
   }
 
-  private nextTimer(): Timer | undefined {
+  /** The sleep due first (ties in the order they were asked for). */
+  protected nextTimer(): Timer | undefined {
     return [...this.timers].sort((a, b) => a.due - b.due || a.seq - b.seq)[0];
   }
 
-  private fire(timer: Timer): void {
+  /** Moves time to the timer's due point (never back) and wakes its sleeper. */
+  protected fire(timer: Timer): void {
     this.timers = this.timers.filter((t) => t !== timer);
     this.time = Math.max(this.time, timer.due);
     timer.resolve();
