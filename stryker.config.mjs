@@ -10,9 +10,12 @@ const require = createRequire(import.meta.url);
 const jestConfig = require("./jest.config.js");
 
 // One file at a time (`STRYKER_TESTS=test/unit/halo STRYKER_REPORT=reports/mutation/paginate.json
-// npx stryker run --mutate src/halo/paginate.ts`): the tests folders to run and where the JSON report
-// goes. Fewer tests can only let more mutants survive, never hide one.
+// npx stryker run --mutate src/halo/paginate.ts`): the tests folders to run, optionally which test
+// files there (STRYKER_TEST_MATCH), and where the JSON report goes. Fewer tests can only let more
+// mutants survive, never hide one. bench/mutationScores.ts merges the per-file reports.
 const testRoots = (process.env.STRYKER_TESTS ?? "test/unit/bulk,test/unit/halo").split(",");
+// Optionally only some test files there (globs, e.g. "**/payload*.test.ts,**/coerce*.test.ts").
+const testMatch = process.env.STRYKER_TEST_MATCH?.split(",") ?? jestConfig.testMatch;
 const jsonReport = process.env.STRYKER_REPORT ?? "reports/mutation/mutation.json";
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -24,6 +27,7 @@ export default {
       ...jestConfig,
       // Unit tests only: the contract tests run a real sandbox over sockets, too slow per mutant.
       roots: testRoots.map((root) => `<rootDir>/${root}`),
+      testMatch,
       setupFiles: ["<rootDir>/test/setup.ts"],
       // These read or bundle the source text, which Stryker has instrumented: they test the build, not rules.
       testPathIgnorePatterns: [

@@ -5,7 +5,7 @@
  * Score = (killed + timed out) / (killed + timed out + survived + no coverage); mutants that do not
  * compile are not counted (the TypeScript checker throws them out).
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { format as formatWithPrettier, resolveConfig } from "prettier";
 import { table, target } from "./lib/format";
@@ -14,7 +14,7 @@ interface Mutant {
   mutatorName: string;
   replacement?: string;
   status: string;
-  location: { start: { line: number; column: number } };
+  location: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
 interface Report {
@@ -44,30 +44,63 @@ export function mutationSection(): string {
   ].join("\n");
 }
 
+/** The files `npm run test:mutation` mutates (stryker.config.mjs), in the order of the table. */
+export const MUTATED_FILES = [
+  "src/bulk/plan.ts",
+  "src/bulk/run.ts",
+  "src/bulk/payload/coerce.ts",
+  "src/halo/retry.ts",
+  "src/halo/paginate.ts",
+];
+
 async function main(): Promise<void> {
   if (require.main !== module) return;
   const root = resolve(__dirname, "..");
-  // Several reports (runs over different files) merge; by default the last run's.
-  const inputs = (process.argv.length > 2 ? process.argv.slice(2) : ["reports/mutation/mutation.json"]).map(
-    (f) => resolve(root, f),
-  );
-  const report: Report = { files: {} };
-  const found = inputs.filter((input) => existsSync(input));
+  // Several reports (runs over different files, see stryker.config.mjs) merge, oldest first, so a
+  // file's newest run counts; by default every report in reports/mutation.
+  const reports = resolve(root, "reports/mutation");
+  const named = process.argv.slice(2).map((f) => resolve(root, f));
+  const all = existsSync(reports)
+    ? readdirSync(reports)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => resolve(reports, f))
+    : [];
+  const inputs = (named.length > 0 ? named : all)
+    .filter((f) => existsSync(f))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
   // No report (a run that did not finish): only the notes in RESULTS.md are refreshed.
-  if (found.length === 0)
-    console.log(`No mutation report (${inputs.join(", ")}): refreshing the notes only.`);
-  else await writeScores(found, report);
+  if (inputs.length === 0) console.log(`No mutation report in ${reports}: refreshing the notes only.`);
+  else await writeScores(inputs);
   await refreshResults();
 }
 
-async function writeScores(inputs: string[], report: Report): Promise<void> {
-  for (const input of inputs)
-    Object.assign(report.files, (JSON.parse(readFileSync(input, "utf8")) as Report).files);
+async function writeScores(inputs: string[]): Promise<void> {
+  // A file may be run in line ranges (`--mutate src/bulk/run.ts:1-200`): its mutants gather from every
+  // report, a mutant in several reports counting as in the newest.
+  const files = new Map<string, { mutants: Map<string, Mutant>; finished: string[] }>();
+  for (const input of inputs) {
+    const finished = statSync(input).mtime.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+    const { files: reported } = JSON.parse(readFileSync(input, "utf8")) as Report;
+    for (const [file, { mutants }] of Object.entries(reported)) {
+      const run = files.get(file) ?? { mutants: new Map<string, Mutant>(), finished: [] };
+      for (const m of mutants) run.mutants.set(JSON.stringify([m.location, m.mutatorName, m.replacement]), m);
+      run.finished.push(finished);
+      files.set(file, run);
+    }
+  }
   const rows: string[][] = [];
   const survivors: string[] = [];
   let killedAll = 0;
   let countedAll = 0;
-  for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+  const order = [...MUTATED_FILES, ...[...files.keys()].filter((f) => !MUTATED_FILES.includes(f)).sort()];
+  for (const file of order) {
+    const run = files.get(file);
+    if (!run) {
+      rows.push([file, "-", "-", "-", "-", "-", "-", "-", "**MISS**: no finished run recorded", "-"]);
+      continue;
+    }
+    const mutants = [...run.mutants.values()];
+    const finished = run.finished.join(", ");
     const by = (...statuses: string[]) => mutants.filter((m) => statuses.includes(m.status)).length;
     const killed = by("Killed", "Timeout");
     const counted = killed + by("Survived", "NoCoverage");
@@ -84,15 +117,15 @@ async function writeScores(inputs: string[], report: Report): Promise<void> {
       String(by("CompileError")),
       `${score.toFixed(1)}%`,
       target(score >= MUTATION_TARGET, `${score.toFixed(1)}% vs ${MUTATION_TARGET}%`),
+      finished,
     ]);
     for (const m of mutants.filter((x) => x.status === "Survived" || x.status === "NoCoverage"))
       survivors.push(
         `- ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}${m.status === "NoCoverage" ? " (no test runs this line)" : ""}: \`${(m.replacement ?? "").replace(/\s+/g, " ").replace(/`/g, "'").slice(0, 100)}\``,
       );
   }
-  const when = inputs.map((f) => statSync(f).mtime.toISOString()).join(", ");
   const lines = [
-    `Stryker report${inputs.length > 1 ? "s" : ""} of ${when}: ${killedAll} of ${countedAll} counted mutants killed (${((killedAll / Math.max(1, countedAll)) * 100).toFixed(1)}% overall).`,
+    `Stryker runs, one per file (the newest report of each in reports/mutation): ${killedAll} of ${countedAll} counted mutants killed (${((killedAll / Math.max(1, countedAll)) * 100).toFixed(1)}% over the files that finished).`,
     "",
     table(
       [
@@ -105,12 +138,13 @@ async function writeScores(inputs: string[], report: Report): Promise<void> {
         "Did not compile",
         "Score",
         `Target ${MUTATION_TARGET}%`,
+        "Run finished",
       ],
       rows,
-      ["l", "r", "r", "r", "r", "r", "r", "r", "l"],
+      ["l", "r", "r", "r", "r", "r", "r", "r", "l", "l"],
     ),
     "",
-    "<details><summary>Surviving mutants (" + survivors.length + ")</summary>",
+    "<details><summary>Mutants that survived the recorded runs (" + survivors.length + ")</summary>",
     "",
     ...survivors,
     "",
