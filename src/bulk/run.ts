@@ -308,12 +308,15 @@ class RunEngine {
   /**
    * The answer was lost after sending: Halo may or may not have saved the rows. Rows safe to send
    * again are resent; the others are read back, settled when that proves their fate, and resent when
-   * it proves Halo did not apply them. A row that has used its attempts ends Unknown.
+   * it proves Halo did not apply them. A row that has used its attempts is read back once (unless it
+   * just was): the reading settles it, and only what the reading cannot tell ends Unknown.
    */
   private async lostAnswer(batch: Entry[], message: string, error?: unknown): Promise<void> {
     for (const entry of batch) entry.lost = entry.again = message;
-    const again = batch.filter((e) => isRepeatSafe(this.plan.entity, e.row, this.plan.flags));
-    const readBack = batch.filter((e) => !again.includes(e));
+    const repeatSafe = batch.filter((e) => isRepeatSafe(this.plan.entity, e.row, this.plan.flags));
+    const spent = (e: Entry): boolean => e.sends >= this.retry.maxAttempts;
+    const readBack = batch.filter((e) => !repeatSafe.includes(e) || spent(e));
+    const again = repeatSafe.filter((e) => !spent(e));
     if (readBack.length > 0) {
       // Halo may still be saving what we gave up waiting for: let it finish before reading back.
       await this.options.clock.sleep(this.options.readBackDelayMs ?? DEFAULT_READ_BACK_DELAY_MS);
@@ -334,13 +337,12 @@ class RunEngine {
     }
     const resend: Entry[] = [];
     for (const entry of again) {
-      if (entry.sends < this.retry.maxAttempts) resend.push(entry);
+      if (!spent(entry)) resend.push(entry);
       else
         this.settle(
           entry,
-          "Unknown",
-          `${message}. Sent ${entry.sends} time${entry.sends === 1 ? "" : "s"} and every answer was lost; check Halo before sending it again.`,
-          entry.row.id,
+          "NotSent",
+          `${message}. Sent ${times(entry.sends)} and reading the record back shows Halo did not save it; push it again.`,
         );
     }
     if (resend.length === 0) return;
@@ -363,7 +365,7 @@ class RunEngine {
       this.settle(
         entry,
         "Unknown",
-        `${message}. Not resent: ${what}, and ${outcome.why}; check Halo before sending it again.`,
+        `${message}. ${entry.sends >= this.retry.maxAttempts ? `Sent ${times(entry.sends)} without a definite answer` : "Not resent"}: ${what}, and ${outcome.why}; check Halo before sending it again.`,
         row.id,
       );
       return false;
@@ -545,4 +547,8 @@ class RunEngine {
       ...(this.fatal ? { fatal: this.fatal } : {}),
     };
   }
+}
+
+function times(count: number): string {
+  return `${count} time${count === 1 ? "" : "s"}`;
 }

@@ -1,3 +1,4 @@
+import { HaloError } from "../../../src/halo/errors";
 import { undo, undoPlan } from "../../../src/bulk/journal";
 import { startRun } from "../../../src/bulk/run";
 import type { RunOptions } from "../../../src/bulk/runTypes";
@@ -60,8 +61,13 @@ describe("journal and undo", () => {
     port.poison.add(2);
     port.faults.push("timeoutBeforeApply");
     const plan = updatePlan([{ id: 1, name: "x" }, { id: 2, name: "y" }, { name: "created" }], 100);
-    // One attempt per row: the lost answer cannot be settled by sending again.
+    // One attempt per row, and reading back after the lost answer fails: nothing can settle the rows.
+    port.onPost = () => {
+      port.readFault = () => new HaloError("Network", "connection refused");
+    };
     const first = await clock.runUntil(startRun(plan, port, { ...options, retry: { maxAttempts: 1 } }).done);
+    port.onPost = () => {};
+    port.readFault = () => undefined;
     expect(first.results.map((r) => r.status)).toEqual(["Unknown", "Unknown", "Unknown"]);
     const again = updatePlan([{ id: 1, name: "x" }, { id: 2, name: "y" }, { name: "created" }], 100);
     const second = await clock.runUntil(startRun(again, port, options).done);

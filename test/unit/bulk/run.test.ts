@@ -1,6 +1,7 @@
 import { startRun } from "../../../src/bulk/run";
 import type { Plan } from "../../../src/bulk/planTypes";
 import type { RunOptions, RunProgress, RunReport } from "../../../src/bulk/runTypes";
+import { HaloError } from "../../../src/halo/errors";
 import { FakeClock } from "../../fakes/fakeClock";
 import { FakeHaloPort } from "./fakeHaloPort";
 import { renames, updatePlan } from "./planFixtures";
@@ -213,15 +214,42 @@ describe("run", () => {
     expect(events.at(-1)).toMatchObject({ requests: 5, rateLimitWaits: 4, rateLimitWaitMs: 8000 });
   });
 
-  it("an update whose answer is lost on every attempt ends Unknown after the budget", async () => {
-    const { clock, port } = setup();
-    port.faults.push(...Array<"timeoutBeforeApply">(5).fill("timeoutBeforeApply"));
-    const report = await runToEnd(updatePlan(renames(2)), port, clock, { retry: { maxAttempts: 3 } });
-    expect(port.posts).toHaveLength(3);
-    expect(statuses(report)).toEqual(["Unknown", "Unknown"]);
-    expect(report.results[0].message).toBe(
-      "No answer within 60 s. Sent 3 times and every answer was lost; check Halo before sending it again.",
-    );
+  describe("an update whose answer is lost on every attempt the budget allows is read back once", () => {
+    it("Halo never saved it: NotSent, saying so, so Retry failed sends it again", async () => {
+      const { clock, port } = setup();
+      port.faults.push(...Array<"timeoutBeforeApply">(5).fill("timeoutBeforeApply"));
+      const report = await runToEnd(updatePlan(renames(2)), port, clock, { retry: { maxAttempts: 3 } });
+      expect(port.posts).toHaveLength(3);
+      expect(port.manyReads).toEqual([[1, 2]]);
+      expect(statuses(report)).toEqual(["NotSent", "NotSent"]);
+      expect(report.results[0].message).toBe(
+        "No answer within 60 s. Sent 3 times and reading the record back shows Halo did not save it; push it again.",
+      );
+      expect(report.requests).toBe(4);
+    });
+
+    it("Halo saved it every time: Updated, from the reading", async () => {
+      const { clock, port } = setup();
+      port.faults.push(...Array<"timeoutAfterApply">(3).fill("timeoutAfterApply"));
+      const report = await runToEnd(updatePlan(renames(2)), port, clock, { retry: { maxAttempts: 3 } });
+      expect(port.posts).toHaveLength(3);
+      expect(statuses(report)).toEqual(["Updated", "Updated"]);
+      expect(report.results[0].message).toBe(
+        "Updated (No answer within 60 s; reading the record back shows the change).",
+      );
+    });
+
+    it("the reading fails too: Unknown, with the number of sends and why", async () => {
+      const { clock, port } = setup();
+      port.faults.push(...Array<"timeoutBeforeApply">(3).fill("timeoutBeforeApply"));
+      port.readFault = () => new HaloError("Network", "connection refused");
+      const report = await runToEnd(updatePlan(renames(1)), port, clock, { retry: { maxAttempts: 3 } });
+      expect(port.posts).toHaveLength(3);
+      expect(statuses(report)).toEqual(["Unknown"]);
+      expect(report.results[0].message).toMatch(
+        /^No answer within 60 s\. Sent 3 times without a definite answer: Halo may hold the change, and reading it back failed: .*connection refused.*; check Halo before sending it again\.$/,
+      );
+    });
   });
 
   it("waits and resends on 429, counting the waits in progress events", async () => {
