@@ -74,7 +74,7 @@ export class Witness {
       );
     });
     context.on("console", (message) => {
-      const where = `console.${message.type()} of ${message.page()?.url() ?? "a worker"}`;
+      const where = `console.${message.type()} from ${message.location().url} in ${message.page()?.url() ?? "a worker"}`;
       this.console.push({ kind: "console", where, text: message.text() });
       // Objects logged show only as a preview in text(): their JSON is searched as well.
       this.pending.push(
