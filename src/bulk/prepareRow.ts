@@ -28,6 +28,22 @@ export type Prepared =
   | { ok: false; error: unknown; why: string }
   | { ok: false; conflict: string };
 
+/** Why preparing a row reads its record, or undefined when it does not (creates, dry runs, nothing to keep). */
+export function readsOf(
+  row: PlannedRow,
+  object: HaloObject,
+  context: Omit<PrepareContext, "read">,
+): { needsMerge: boolean; needsBefore: boolean; checksConflict: boolean } | undefined {
+  if (row.action !== "update" || context.flags.dryRun || row.id === undefined) return undefined;
+  const needsMerge =
+    isCustomFieldList(object.customfields) && context.replacesCustomFieldList(context.entity);
+  const needsBefore = !row.before && context.readBeforeImages;
+  const checksConflict = row.before !== undefined && context.conflicts !== undefined;
+  return needsMerge || needsBefore || checksConflict
+    ? { needsMerge, needsBefore, checksConflict }
+    : undefined;
+}
+
 export async function prepareRow(
   row: PlannedRow,
   object: HaloObject,
@@ -39,16 +55,11 @@ export async function prepareRow(
     bytes: row.bytes,
     ...(row.before ? { before: row.before } : {}),
   };
-  if (row.action !== "update" || context.flags.dryRun || row.id === undefined) return unchanged;
-  const { customfields } = object;
+  const reads = readsOf(row, object, context);
+  if (!reads || row.id === undefined) return unchanged;
+  const { needsMerge, checksConflict } = reads;
   const customFieldChanges =
-    isCustomFieldList(customfields) && context.replacesCustomFieldList(context.entity)
-      ? customfields
-      : undefined;
-  const needsMerge = customFieldChanges !== undefined;
-  const needsBefore = !row.before && context.readBeforeImages;
-  const checksConflict = row.before !== undefined && context.conflicts !== undefined;
-  if (!needsMerge && !needsBefore && !checksConflict) return unchanged;
+    needsMerge && isCustomFieldList(object.customfields) ? object.customfields : undefined;
   let record: HaloObject;
   try {
     record = await context.read(row.id);

@@ -12,6 +12,13 @@ function isDataField(field: string, flagFields: HaloObject): boolean {
   return field !== "id" && !(field in flagFields);
 }
 
+/** Whether `record` has every data field of these objects (a list row can leave fields out). */
+export function holdsDataFields(record: HaloObject, objects: HaloObject[], flagFields: HaloObject): boolean {
+  return objects.every((object) =>
+    Object.keys(object).every((field) => !isDataField(field, flagFields) || field in record),
+  );
+}
+
 /** The fields of `sent` that `record` does not hold. */
 export function fieldsNotTaken(
   sent: HaloObject,

@@ -11,7 +11,7 @@ import type { RunProgress } from "./runTypes";
 /** What the run knows about the work left, for the ETA. */
 export interface WorkAhead {
   batchSize: number;
-  /** Requests queued beyond the rows' own batches (resends and bisection halves waiting to go). */
+  /** Requests beyond the rows' own batches: resends and bisection halves waiting to go, reads still to come. */
   extraRequests: number;
   forecast?: (requests: number, spacingMs: number) => RateLimitForecast | undefined;
 }

@@ -58,7 +58,7 @@ export interface RunProgress {
   elapsedMs: number;
   /** Estimated ms to finish, once some rows have been sent; includes waitAheadMs. */
   etaMs?: number;
-  /** Requests still to send (an estimate: the rows left in batches, plus resends queued). */
+  /** Requests still to send (an estimate: the rows left in batches, the reads before them, resends queued). */
   requestsAhead?: number;
   /** Rate-limit waiting the requests still to send will meet (the limiter's forecast), 0 when none. */
   waitAheadMs?: number;
