@@ -146,6 +146,8 @@ export function usePush(services: PushServices): Push {
         return;
       }
       update({ error: undefined, outcome: undefined });
+      // The run's first progress comes before the pane knows the run: kept here, so it shows at once.
+      let latest: RunProgress | undefined;
       const session = startSession(
         services,
         {
@@ -165,6 +167,7 @@ export function usePush(services: PushServices): Push {
           ...(made.targetOf ? { targetOf: made.targetOf } : {}),
         },
         (progress) => {
+          latest = progress;
           if (live.current) setState((s) => (s.active ? { ...s, active: { ...s.active, progress } } : s));
         },
       );
@@ -173,6 +176,7 @@ export function usePush(services: PushServices): Push {
         active: {
           runId: session.runId,
           kind,
+          ...(latest ? { progress: latest } : {}),
           pause: () => session.handle.pause(),
           resume: () => session.handle.resume(),
           cancel: () => session.handle.cancel(),

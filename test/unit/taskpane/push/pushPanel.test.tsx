@@ -159,7 +159,12 @@ describe("Push panel", () => {
       await flushAsync();
     });
     expect(await screen.findByText(/100 of 250 rows done/)).toBeTruthy();
-    expect(screen.getByText(/requests · 0 rate-limit waits/)).toBeTruthy();
+    expect(
+      screen.getByText(/So far: 101 requests · 0 rate-limit waits · 1 s · batches of 100 rows/),
+    ).toBeTruthy();
+    // 150 rows still to read (the conflict check) and 2 batches to send.
+    expect(screen.getByText("About 152 more requests, no rate-limit wait expected.")).toBeTruthy();
+    expect(screen.getByText(/^About \d+ s left\.$/)).toBeTruthy();
     await press(user, "Pause");
     expect(await screen.findByText("Paused")).toBeTruthy();
     await press(user, "Resume");
@@ -173,6 +178,59 @@ describe("Push panel", () => {
     expect(await screen.findByText(/200 updated, 50 not sent/)).toBeTruthy();
     expect(services.status.get(251)?.status).toBe("NotSent");
     expect(services.halo.posts).toHaveLength(2);
+  });
+
+  it("a rate-limit wait: says the run is waiting and goes on by itself, counts the wait, and the waits ahead", async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => [i + 1, `C${i + 1}`, 3, ""]);
+    const services = new FakePushServices();
+    services.halo.seed(150, (id) => ({ id, name: `C${id}`, item_tax_code: 3 }));
+    services.pulled = undefined;
+    services.snapshot = undefined;
+    services.selection = clientSelection(rows);
+    services.mapping = { version: 1, entity: "Client", targets: {} };
+    services.halo.latencyMs = 1000;
+    services.halo.faults.push("ok", "rateLimited");
+    const user = show(services);
+    await press(user, "Preview selection");
+    await press(user, "Push");
+    await waitFor(() => expect(services.halo.posts.length).toBe(1), { timeout: 10_000 });
+    await act(async () => {
+      await services.clock.advance(1000);
+      await flushAsync();
+    });
+    await waitFor(() => expect(services.halo.posts.length).toBe(2), { timeout: 10_000 });
+    await act(async () => {
+      await services.clock.advance(1000);
+      await flushAsync();
+    });
+    expect(
+      await screen.findByText("Waiting 2 s for Halo's rate limit; the run goes on by itself."),
+    ).toBeTruthy();
+    expect(screen.getByText(/· 1 rate-limit wait \(2 s\) ·/)).toBeTruthy();
+    expect(screen.getByText(/^About \d+ more requests?, ~2 s of rate-limit waits ahead\.$/)).toBeTruthy();
+    await act(async () => {
+      await services.clock.advance(10_000);
+      await flushAsync();
+    });
+    expect(await screen.findByText(/150 updated\./)).toBeTruthy();
+  });
+
+  it("all rows settled while the run is still writing its results: Finishing, not Starting, and nothing to pause", async () => {
+    const services = pulledSheet([PULLED[0]!, [2, "Bolt", 3, "Standard"], PULLED[2]!]);
+    let release = (): void => {};
+    services.logRun = () => new Promise<void>((resolve) => (release = resolve));
+    const user = show(services);
+    await press(user, "Preview selection");
+    await press(user, "Dry run");
+    expect(await screen.findByText("3 of 3 rows done", {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByText("Finishing")).toBeTruthy();
+    expect(screen.getByText(/Every row has its result/)).toBeTruthy();
+    expect(screen.queryByText(/Starting/)).toBeNull();
+    expect(screen.queryByText(/more request/)).toBeNull();
+    expect(screen.getByRole("button", { name: "Pause" }).hasAttribute("disabled")).toBe(true);
+    expect(screen.getByRole("button", { name: "Cancel" }).hasAttribute("disabled")).toBe(true);
+    await act(async () => release());
+    expect(await screen.findByText("Dry run finished")).toBeTruthy();
   });
 
   it("a run the pane left running shows as interrupted when the pane opens again", async () => {
