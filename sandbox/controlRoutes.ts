@@ -1,8 +1,11 @@
 /**
  * The sandbox's own control routes for tests and benchmarks: GET /__sandbox/stats, POST /__sandbox/reset
- * (optional body {"seed": n}), GET and POST /__sandbox/faults (body: a fault spec, "" for none).
+ * (optional body {"seed": n}), GET and POST /__sandbox/faults (body: a fault spec, "" for none), GET and
+ * POST /__sandbox/rate-limit (body as --rate-limit: "10/5" is 10 requests per 5 s, "0" off), so a test
+ * can make a run wait for the limit and put the started one back (reset does too).
  */
 import { parseFaultSpec } from "./faults";
+import { parseRateLimit } from "./options";
 import { json, text, type Reply } from "./http";
 import { SandboxOptionError } from "./optionError";
 import { parseJsonBody } from "./postBody";
@@ -30,6 +33,16 @@ export async function controlRoute(
       throw error;
     }
     return json(200, state.faults.current);
+  }
+  if (name === "rate-limit" && method === "GET") return json(200, state.limiter.current ?? { off: true });
+  if (name === "rate-limit" && method === "POST") {
+    try {
+      state.limiter.replace(parseRateLimit(body.trim()));
+    } catch (error) {
+      if (error instanceof SandboxOptionError) return text(400, error.message);
+      throw error;
+    }
+    return json(200, state.limiter.current ?? { off: true });
   }
   return text(404, "Unknown sandbox route.");
 }

@@ -12,7 +12,16 @@ export type Admission = { admitted: true } | { admitted: false; retryAfterMs: nu
 export class RollingWindowLimiter {
   private readonly windows = new Map<string, number[]>();
 
-  constructor(private readonly limit: RateLimit | null) {}
+  constructor(private limit: RateLimit | null) {}
+
+  get current(): RateLimit | null {
+    return this.limit === null ? null : { ...this.limit };
+  }
+
+  /** Another limit from now on (null: off); the requests already counted stay in their windows. */
+  replace(limit: RateLimit | null): void {
+    this.limit = limit === null ? null : { ...limit };
+  }
 
   admit(key: string, now: number): Admission {
     if (this.limit === null) return { admitted: true };

@@ -49,6 +49,7 @@ function routeKey(method: string, segments: string[]): string {
     "/__sandbox/stats",
     "/__sandbox/reset",
     "/__sandbox/faults",
+    "/__sandbox/rate-limit",
   ];
   const path = `/${segments.join("/")}`.toLowerCase();
   return `${method} ${known.includes(path) ? path : "(unknown)"}`;

@@ -56,7 +56,7 @@ export class SandboxState {
     return this.entityStore;
   }
 
-  /** Back to freshly seeded data (same seed unless given); stats and rate windows cleared; tokens kept. */
+  /** Back to freshly seeded data (same seed unless given); stats, rate windows and the started limit and faults back; tokens kept. */
   async reset(seed = this.config.seed): Promise<void> {
     const fresh = await SandboxState.openSeeded(this.config, seed, false);
     this.database.close();
@@ -64,6 +64,7 @@ export class SandboxState {
     this.entityStore = new EntityStore(fresh, this.config.now);
     this.stats.reset();
     this.limiter.reset();
+    this.limiter.replace(this.config.rateLimit);
     this.faults.replace(this.config.faults);
   }
 

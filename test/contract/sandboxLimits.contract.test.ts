@@ -61,6 +61,27 @@ describe("rate limit", () => {
   });
 });
 
+describe("rate limit at run time (/__sandbox/rate-limit)", () => {
+  it("lowers the limit, turns it off, refuses a bad value, and reset puts the started limit back", async () => {
+    const { sandbox, token } = await start({ rateLimit: "300/300", seed: 0 });
+    const control = (body?: string) =>
+      call(`${sandbox.url}/__sandbox/rate-limit`, body === undefined ? {} : { method: "POST", body });
+    expect((await control()).json()).toEqual({ requests: 300, windowMs: 300_000 });
+    expect((await control("2/60")).json()).toEqual({ requests: 2, windowMs: 60_000 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await api(sandbox, token, "GET", "/Client")).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    expect((await control("0")).json()).toEqual({ off: true });
+    expect((await api(sandbox, token, "GET", "/Client")).status).toBe(200);
+    const bad = await control("fast");
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("--rate-limit");
+    await control("1/60");
+    expect((await call(`${sandbox.url}/__sandbox/reset`, { method: "POST" })).status).toBe(200);
+    expect((await control()).json()).toEqual({ requests: 300, windowMs: 300_000 });
+  });
+});
+
 describe("CORS", () => {
   it("answers the preflight of an allowed origin only; a disallowed origin gets no CORS headers", async () => {
     const { sandbox, token } = await start({ cors: "https://localhost:3000", seed: 0, rateLimit: 0 });
