@@ -1,19 +1,23 @@
 /**
  * Pause, resume and cancel for a run. The run asks `checkpoint()` between batches: it waits while
- * paused and answers false once cancelled, so the batch in flight always finishes.
+ * paused and answers false once cancelled, so the batch in flight always finishes. Until it has, the
+ * run is "pausing" (still sending); "paused" means nothing is being sent.
  */
-export type RunState = "running" | "paused" | "cancelling" | "done";
+export type RunState = "running" | "pausing" | "paused" | "cancelling" | "done";
 
 export class RunControl {
   private paused = false;
   private cancelled = false;
   private wake: (() => void) | undefined;
+  /** Waiting at a checkpoint: the batch in flight has finished. */
+  private parked = false;
 
   constructor(private readonly onChange: () => void = () => {}) {}
 
   get state(): RunState {
     if (this.cancelled) return "cancelling";
-    return this.paused ? "paused" : "running";
+    if (this.paused) return this.parked ? "paused" : "pausing";
+    return "running";
   }
 
   get isCancelled(): boolean {
@@ -43,7 +47,14 @@ export class RunControl {
 
   /** Resolves true to go on, false when cancelled; waits while paused. */
   async checkpoint(): Promise<boolean> {
-    while (this.paused && !this.cancelled) await new Promise<void>((resolve) => (this.wake = resolve));
+    while (this.paused && !this.cancelled) {
+      if (!this.parked) {
+        this.parked = true;
+        this.onChange();
+      }
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    this.parked = false;
     return !this.cancelled;
   }
 

@@ -9,7 +9,7 @@ import {
 } from "@fluentui/react-components";
 import type { RunCounts } from "../../office/pushRecord";
 import type { RunOutcome } from "./runSession";
-import { plural } from "./format";
+import { count, plural } from "./format";
 import { rowsNeedingAttention } from "./statusCells";
 
 const useStyles = makeStyles({
@@ -20,14 +20,14 @@ const useStyles = makeStyles({
 
 function countsText(c: RunCounts, dryRun: boolean, undo: boolean): string {
   const parts = [
-    c.updated ? `${c.updated} ${undo ? "restored" : dryRun ? "would update" : "updated"}` : "",
-    c.created ? `${c.created} ${dryRun ? "would create" : "created"}` : "",
-    c.unchanged ? `${c.unchanged} unchanged` : "",
-    c.skipped ? `${c.skipped} skipped` : "",
-    c.conflicts ? `${c.conflicts} ${c.conflicts === 1 ? "conflict" : "conflicts"}` : "",
-    c.failed ? `${c.failed} failed` : "",
-    c.unknown ? `${c.unknown} unknown` : "",
-    c.notSent ? `${c.notSent} not sent` : "",
+    c.updated ? `${count(c.updated)} ${undo ? "restored" : dryRun ? "would update" : "updated"}` : "",
+    c.created ? `${count(c.created)} ${dryRun ? "would create" : "created"}` : "",
+    c.unchanged ? `${count(c.unchanged)} unchanged` : "",
+    c.skipped ? `${count(c.skipped)} skipped` : "",
+    c.conflicts ? `${count(c.conflicts)} ${c.conflicts === 1 ? "conflict" : "conflicts"}` : "",
+    c.failed ? `${count(c.failed)} failed` : "",
+    c.unknown ? `${count(c.unknown)} unknown` : "",
+    c.notSent ? `${count(c.notSent)} not sent` : "",
   ].filter((p) => p !== "");
   return parts.length > 0 ? `${parts.join(", ")}.` : "No rows.";
 }

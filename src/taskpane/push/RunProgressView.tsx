@@ -25,6 +25,11 @@ function headline(run: ActiveRun, p: RunProgress | undefined): { label: string; 
     };
   if (p.state === "cancelling")
     return { label: "Cancelling", hint: "The batch in flight finishes; the rest will say NotSent." };
+  if (p.state === "pausing")
+    return {
+      label: "Pausing",
+      hint: "The batch in flight finishes first (its waits for the rate limit included), then nothing more is sent.",
+    };
   if (p.state === "paused")
     return {
       label: "Paused",
@@ -72,12 +77,12 @@ export function RunProgressView({ run }: { run: ActiveRun }): JSX.Element {
       {p ? <Caption1>{soFar(p)}</Caption1> : null}
       {still ? <Caption1>{still}</Caption1> : null}
       <div className={styles.actions}>
-        {state === "paused" ? (
+        {state === "paused" || state === "pausing" ? (
           <Button appearance="primary" onClick={run.resume}>
             Resume
           </Button>
         ) : (
-          <Button onClick={run.pause} disabled={state === "cancelling" || state === "done"}>
+          <Button onClick={run.pause} disabled={state !== "running"}>
             Pause
           </Button>
         )}

@@ -320,6 +320,10 @@ describe("run", () => {
     };
     await clock.advance(1000);
     expect(port.posts).toHaveLength(1);
+    // Pausing while the batch in flight finishes, paused once it has: nothing is sent from then on.
+    const states = events.map((e) => e.state);
+    expect(states.indexOf("pausing")).toBeGreaterThan(-1);
+    expect(states.indexOf("paused")).toBeGreaterThan(states.indexOf("pausing"));
     expect(events.at(-1)?.state).toBe("paused");
     handle.resume();
     const report = await clock.runUntil(handle.done);

@@ -141,9 +141,9 @@ describe("Push panel", () => {
   });
 
   it("running: progress with requests and waits; Pause, Resume, Cancel leave the rest NotSent", async () => {
-    const rows = Array.from({ length: 250 }, (_, i) => [i + 1, `C${i + 1}`, 3, ""]);
+    const rows = Array.from({ length: 350 }, (_, i) => [i + 1, `C${i + 1}`, 3, ""]);
     const services = new FakePushServices();
-    services.halo.seed(250, (id) => ({ id, item_tax_code: 1 }));
+    services.halo.seed(350, (id) => ({ id, item_tax_code: 1 }));
     services.snapshot = {
       headers: ["id", "name", "item_tax_code", "item_tax_code_name"],
       rows: rows.map((r) => [r[0]!, r[1]!, 1, ""]),
@@ -158,26 +158,36 @@ describe("Push panel", () => {
       await services.clock.advance(1000);
       await flushAsync();
     });
-    expect(await screen.findByText(/100 of 250 rows done/)).toBeTruthy();
+    expect(await screen.findByText(/100 of 350 rows done/)).toBeTruthy();
     expect(
       screen.getByText(/So far: 101 requests · 0 rate-limit waits · 1 s · batches of 100 rows/),
     ).toBeTruthy();
-    // 150 rows still to read (the conflict check) and 2 batches to send.
-    expect(screen.getByText("About 152 more requests, no rate-limit wait expected.")).toBeTruthy();
+    // 250 rows still to read (the conflict check) and 3 batches to send.
+    expect(screen.getByText("About 253 more requests, no rate-limit wait expected.")).toBeTruthy();
     expect(screen.getByText(/^About \d+ s left\.$/)).toBeTruthy();
     await press(user, "Pause");
+    // The batch in flight (its write takes 1 s) finishes before the run is paused.
+    expect(await screen.findByText("Pausing")).toBeTruthy();
+    expect(services.halo.posts).toHaveLength(2);
+    await act(async () => {
+      await services.clock.advance(1000);
+      await flushAsync();
+    });
     expect(await screen.findByText("Paused")).toBeTruthy();
+    expect(screen.getByText(/nothing is being sent/)).toBeTruthy();
+    expect(screen.getByText("200 of 350 rows done")).toBeTruthy();
     await press(user, "Resume");
-    await waitFor(() => expect(services.halo.posts.length).toBe(2));
+    await waitFor(() => expect(services.halo.posts.length).toBe(3));
+    expect(await screen.findByText("Pushing to Halo")).toBeTruthy();
     await press(user, "Cancel");
     expect(await screen.findByText(/The batch in flight finishes/)).toBeTruthy();
     await act(async () => {
       await services.clock.advance(1000);
       await flushAsync();
     });
-    expect(await screen.findByText(/200 updated, 50 not sent/)).toBeTruthy();
-    expect(services.status.get(251)?.status).toBe("NotSent");
-    expect(services.halo.posts).toHaveLength(2);
+    expect(await screen.findByText(/300 updated, 50 not sent/)).toBeTruthy();
+    expect(services.status.get(351)?.status).toBe("NotSent");
+    expect(services.halo.posts).toHaveLength(3);
   });
 
   it("a rate-limit wait: says the run is waiting and goes on by itself, counts the wait, and the waits ahead", async () => {

@@ -1,0 +1,109 @@
+/* Push runs in the pane against a sandbox of the test's own: a 2,000-row run that must wait for Halo's
+   rate limit (progress, waits, ETA, Pause and Resume), and Cancel mid-run. Each ends with a check of
+   the sandbox's data and request counts. */
+import type { Frame } from "@playwright/test";
+import { expect, test } from "./harness/fixtures";
+import { apiRequests, startOwnSandbox, signInTo, type OwnSandbox } from "./harness/ownSandbox";
+import { pasteRows } from "./harness/pasteRows";
+import { readValues } from "./harness/pushFlow";
+import type { WorkbenchPage } from "./harness/workbenchPage";
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+/** Seed 4 holds 2,000 tickets, ids 1001 to 3000. */
+const TICKETS_SEED = 4;
+const FIRST_TICKET = 1001;
+
+interface SandboxTicket {
+  id: number;
+  summary: string;
+}
+
+function ticketIds(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => FIRST_TICKET + i);
+}
+
+/** The tickets as Halo holds them, read 100 at a time by id (Halo's `ticketids` filter). */
+async function readTickets(sandbox: OwnSandbox, ids: number[]): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  for (let at = 0; at < ids.length; at += 100) {
+    const chunk = ids.slice(at, at + 100);
+    const page = await sandbox.api<{ tickets: SandboxTicket[] }>(
+      `Tickets?ticketids=${chunk.join(",")}&pageinate=true&page_size=100&page_no=1`,
+    );
+    for (const ticket of page.tickets) found.set(ticket.id, ticket.summary);
+  }
+  return found;
+}
+
+/** Pastes id + a new summary for these tickets, selects them with the header, and previews them as Tickets. */
+async function previewNewSummaries(
+  workbench: WorkbenchPage,
+  pane: Frame,
+  ids: number[],
+  summary: (id: number) => string,
+): Promise<void> {
+  await pasteRows(workbench, [["id", "summary"], ...ids.map((id) => [id, summary(id)])]);
+  await workbench.goTo(`A1:B${ids.length + 1}`);
+  await pane.getByRole("tab", { name: "Push" }).click();
+  await pane.getByRole("button", { name: "Preview selection" }).click();
+  // The sheet was not pulled: the user says which records the rows are.
+  await pane.getByRole("combobox", { name: /Entity/ }).click();
+  await pane.getByRole("option", { name: "Tickets", exact: true }).click();
+  await expect(
+    pane.getByText(
+      `${ids.length.toLocaleString("en-US")} rows to update, 0 to create, 0 unchanged, 0 skipped`,
+    ),
+  ).toBeVisible({ timeout: 30_000 });
+}
+
+test("push run: 2,000 tickets under a lowered rate limit - progress, rate-limit waits and ETA, Pause and Resume, every row Updated", async ({
+  workbench,
+  pane,
+}) => {
+  test.setTimeout(180_000);
+  const sandbox = await startOwnSandbox({ seed: TICKETS_SEED });
+  try {
+    await signInTo(pane, sandbox);
+    const ids = ticketIds(2000);
+    const summary = (id: number) => `Checked in the December review (${id})`;
+    await previewNewSummaries(workbench, pane, ids, summary);
+
+    // 2,000 rows in batches of 100: 20 list reads (before-images for Undo) and 20 writes, about one a
+    // second on a busy 2-core machine. At 4 requests per 5 s the run must wait for the limit, often.
+    await sandbox.setRateLimit("4/5");
+    await pane.getByRole("button", { name: "Push", exact: true }).click();
+    const progress = pane.getByRole("region", { name: "Progress" });
+    await expect(progress).toContainText(/^Pushing to Halo/, { timeout: 30_000 });
+    // A wait as it happens: what the run waits for, the waits so far, the requests and waiting still ahead.
+    await expect(progress).toContainText(
+      /Waiting \d+ s for Halo's rate limit; the run goes on by itself\.[\d,]+ of 2,000 rows doneSo far: \d+ requests · [1-9]\d* rate-limit waits? \(\d+ s\) · .*About \d+ more requests?, ~\d+ s of rate-limit waits ahead\./,
+      { timeout: 60_000 },
+    );
+    await expect(progress).toContainText(/About \d+ s left\./, { timeout: 60_000 });
+
+    await progress.getByRole("button", { name: "Pause" }).click();
+    await expect(progress).toContainText(/^Paused/, { timeout: 30_000 });
+    const paused = apiRequests(await sandbox.stats());
+    const doneWhenPaused = await progress.getByRole("status").textContent();
+    await pane.waitForTimeout(3000);
+    expect(apiRequests(await sandbox.stats()), "nothing is sent while paused").toBe(paused);
+    await expect(progress.getByRole("status")).toHaveText(doneWhenPaused ?? "");
+    expect(doneWhenPaused).not.toBe("2,000 of 2,000 rows done");
+
+    await progress.getByRole("button", { name: "Resume" }).click();
+    await expect(pane.getByText(/2,000 updated\. \d+ requests\./)).toBeVisible({ timeout: 120_000 });
+
+    const statuses = await readValues(pane, "C1:C2001");
+    expect(statuses[0]).toEqual(["Status"]);
+    expect(new Set(statuses.slice(1).map((r) => r[0]))).toEqual(new Set(["Updated"]));
+    await sandbox.setRateLimit("0");
+    const stats = await sandbox.stats();
+    expect(stats.rateLimited, "Halo answered 429 at least once").toBeGreaterThan(0);
+    expect(stats.rowsWritten.byEntity.Tickets?.updated).toBe(2000);
+    const held = await readTickets(sandbox, ids);
+    expect(ids.filter((id) => held.get(id) !== summary(id))).toEqual([]);
+  } finally {
+    await sandbox.close();
+  }
+});
