@@ -9,7 +9,7 @@
  * run take hours, the sandbox and clients run on a simulated clock (bench/lib/simClock.ts).
  */
 import { execSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, type as osType, release } from "node:os";
 import { relative, resolve } from "node:path";
 import { format as formatWithPrettier, resolveConfig } from "prettier";
@@ -53,6 +53,17 @@ function commit(): string {
   }
 }
 
+/** The last quick run's date and time, from the header it wrote (bench/results/quick.md). */
+function lastQuickRun(): string {
+  const file = resolve(__dirname, "results/quick.md");
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const date = /^- Date: (\S+)/m.exec(text)?.[1];
+  const took = /whole run (.+?) real time/.exec(text)?.[1];
+  return date && took
+    ? `- Quick run (\`npm run bench -- --quick\`, bench/results/quick.md): ${took} real time, ${date}`
+    : "- Quick run: none recorded (bench/results/quick.md is missing)";
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const log = (line: string) => console.log(line);
@@ -60,7 +71,7 @@ async function main(): Promise<void> {
 
   log(`push: ${SIZES.push} rows x 3 approaches x 3 scenarios`);
   const { outcomes, halo } = await runPush(SIZES.push, log);
-  sections.push(pushMarkdown(SIZES.push, outcomes));
+  sections.push(pushMarkdown(SIZES.push, outcomes, quick));
 
   log("pull: Halo reads");
   let reads;
@@ -115,6 +126,7 @@ async function main(): Promise<void> {
     `- Commit: ${commit()}`,
     `- Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores (shared with other work while it ran), ${(totalmem() / 2 ** 30).toFixed(0)} GB, ${osType()} ${release()}`,
     `- Node ${process.version}; whole run ${duration(performance.now() - started)} real time`,
+    ...(quick ? [] : [lastQuickRun()]),
     "",
   ];
   const file = [...header, ...sections].join("\n");
