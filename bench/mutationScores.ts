@@ -34,7 +34,9 @@ export function mutationSection(): string {
     "",
     "`npm run test:mutation` (Stryker 9.6, jest runner over the unit tests of src/bulk and src/halo, " +
       "per-test coverage) over src/bulk/plan.ts, src/bulk/run.ts, src/bulk/payload/coerce.ts, src/halo/retry.ts " +
-      "and src/halo/paginate.ts. Not re-run by `npm run bench` (it takes about half an hour on 2 cores): these are the last run's figures.",
+      "and src/halo/paginate.ts. Not re-run by `npm run bench` (on this shared 2-core machine it takes hours): the table " +
+      "holds each file's last recorded Stryker run (bench/mutationScores.ts reads reports/mutation), and the notes after it " +
+      "say how the runs were made and what became of every survivor since.",
     "",
     existsSync(scores)
       ? readFileSync(scores, "utf8")

@@ -3,10 +3,11 @@ export const int = (n: number): string => Math.round(n).toLocaleString("en-US");
 
 export function duration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
+  if (ms < 59_950) return `${(ms / 1000).toFixed(1)} s`;
+  // Rounded first, so 119.6 s reads "2 min 0 s", not "1 min 60 s".
+  const s = Math.round(ms / 1000);
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${Math.round(s - m * 60)} s`;
+  if (m < 60) return `${m} min ${s - m * 60} s`;
   const h = Math.floor(m / 60);
   return `${h} h ${m - h * 60} min`;
 }
