@@ -79,6 +79,12 @@ function asCell(value: unknown): CellValue {
 const SEVERAL_BLOCKS =
   "Several blocks are selected (as Select failed rows leaves them): select one block of rows to push, or use Retry failed.";
 
+/** Excel keeps a merged area's value in its first cell: the rows below would be read blank, and blank leaves a field alone. */
+function mergedMessage(address: string): string {
+  const areas = address.replace(/[^,!]+!/g, "");
+  return `Merged cells in the rows to push (${areas}): Excel keeps a merged area's value in its first cell only, so the other rows would be read as blank. Unmerge them (Home > Merge & Center) and fill in the values, then preview again. Nothing was sent.`;
+}
+
 /** Excel refuses getSelectedRange() for a selection of several blocks, with the code InvalidSelection. */
 function severalBlocks(error: unknown): boolean {
   return (
@@ -143,7 +149,12 @@ export async function readSelection(): Promise<SheetSelection> {
       range.load("values,formulas");
       chunks.push(range);
     }
+    const merged = sheet
+      .getRangeByIndexes(headerRow, block.col, lastRow - headerRow + 1, width)
+      .getMergedAreasOrNullObject();
+    merged.load("address");
     await context.sync();
+    if (!merged.isNullObject) throw new SelectionError(mergedMessage(merged.address));
     const hidden = new Set(await hiddenRowsIn(context, sheet, firstRow, lastRow - firstRow + 1));
 
     const headers = (header.values[0] ?? []).map((v) =>

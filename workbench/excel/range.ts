@@ -11,6 +11,7 @@ import {
   type RequestContext,
 } from "./clientObject";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
+import { RangeAreas } from "./rangeAreas";
 import { RangeFormat } from "./rangeFormat";
 import { Worksheet } from "./worksheet";
 
@@ -297,6 +298,57 @@ export class Range extends ResolvedObject<RangeTarget> {
       const rect = used && intersectRects(used, t.rect);
       return rect ? { sheetId: t.sheetId, rect } : null;
     }, true);
+  }
+
+  /** Merges the cells (each row apart with across); Excel keeps the top-left value of each area. */
+  merge(across = false): void {
+    this.context._queue(
+      () => {
+        const { sheetId, rect } = this._t();
+        const model = this.context.model;
+        model.batch(() => {
+          for (const area of model.mergedAreas.merge(sheetId, rect, across)) {
+            if (area.colCount > 1)
+              model.clear(
+                sheetId,
+                { ...area, col: area.col + 1, colCount: area.colCount - 1 },
+                "Contents",
+                "api",
+              );
+            if (area.rowCount > 1)
+              model.clear(
+                sheetId,
+                { ...area, row: area.row + 1, rowCount: area.rowCount - 1 },
+                "Contents",
+                "api",
+              );
+          }
+        });
+      },
+      0,
+      "Range.merge",
+    );
+  }
+
+  unmerge(): void {
+    this.context._queue(
+      () => this.context.model.mergedAreas.unmerge(this._t().sheetId, this._t().rect),
+      0,
+      "Range.unmerge",
+    );
+  }
+
+  /** The merged areas that meet this range, whole; a null object when there are none. */
+  getMergedAreasOrNullObject(): RangeAreas {
+    return new RangeAreas(
+      this.context,
+      () => {
+        const { sheetId, rect } = this._t();
+        const rects = this.context.model.mergedAreas.within(sheetId, rect);
+        return rects.length > 0 ? { sheetId, rects } : null;
+      },
+      true,
+    );
   }
 
   /** Selects the range (activating its worksheet). */

@@ -1,11 +1,11 @@
-/* Excel.RangeAreas: several blocks on one worksheet (Worksheet.getRanges("A2:F2, A5:F7")), here to
-   select them all at once (RangeAreas.select) and read their address. */
+/* Excel.RangeAreas: several blocks on one worksheet (Worksheet.getRanges("A2:F2, A5:F7"), or a range's
+   merged areas), here to select them all at once (RangeAreas.select) and read their address. */
 import { parseAddress, qualifiedAddress } from "../model/address";
 import type { Rect } from "../model/types";
 import { ResolvedObject, defineProperties, type RequestContext } from "./clientObject";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
 
-interface AreasTarget {
+export interface AreasTarget {
   sheetId: string;
   rects: Rect[];
 }
@@ -26,9 +26,9 @@ export function parseAreas(
 }
 
 export class RangeAreas extends ResolvedObject<AreasTarget> {
-  /** @internal `resolve` runs at sync, when the call that created these areas runs. */
-  constructor(context: RequestContext, resolve: () => AreasTarget) {
-    super(context, "RangeAreas", resolve);
+  /** @internal `resolve` runs at sync, when the call that created these areas runs (null: a null object). */
+  constructor(context: RequestContext, resolve: () => AreasTarget | null, nullable = false) {
+    super(context, "RangeAreas", resolve, nullable);
   }
 
   /** @internal */

@@ -15,6 +15,7 @@ import { WorkbookError } from "./errors";
 import { shiftFor, type Shift } from "./shift";
 import { checkSheetName, newSheetId } from "./sheetNames";
 import { Sheet } from "./sheet";
+import { MergedAreas } from "./mergedAreas";
 import { RowVisibility } from "./rowVisibility";
 import { TableStore } from "./tables";
 import {
@@ -62,6 +63,8 @@ export class Workbook {
   private readonly changes = new ChangeLog();
   readonly tables: TableStore;
   /** Rows hidden by hand or by a filter (Range.rowHidden). */
+  /** Merged cells (Range.merge); only the top-left cell of an area keeps a value. */
+  readonly mergedAreas = new MergedAreas();
   readonly rowVisibility = new RowVisibility((sheetId) =>
     this.emitter.emit({ type: "rowsHiddenChanged", sheetId }),
   );
@@ -265,6 +268,7 @@ export class Workbook {
     this.selections.delete(sheet.id);
     this.tables.sheetDeleted(sheet.id);
     this.rowVisibility.sheetDeleted(sheet.id);
+    this.mergedAreas.sheetDeleted(sheet.id);
     this.engine.sheetRemoved(sheet);
     this.emitter.emit({ type: "sheetsChanged" });
     this.afterWrite();

@@ -148,6 +148,30 @@ describe("readSelection", () => {
     );
   });
 
+  it("merged cells in the rows (or the header row) are a SelectionError naming them; nothing is read", async () => {
+    const { workbook, sheet } = sheetWith(CLIENTS, false);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getActiveWorksheet().getRange("C3:C4").merge();
+      await context.sync();
+    });
+    expect(workbook.getValue(sheet, 3, 2)).toBeNull();
+    select(workbook, sheet, "A1:C6");
+    await expect(readSelection()).rejects.toThrow(
+      new SelectionError(
+        "Merged cells in the rows to push (C3:C4): Excel keeps a merged area's value in its first cell only, so the other rows would be read as blank. Unmerge them (Home > Merge & Center) and fill in the values, then preview again. Nothing was sent.",
+      ),
+    );
+    // Rows clear of the merged area are read as usual.
+    select(workbook, sheet, "A5:C6");
+    expect((await readSelection()).rows.map((r) => r.rowNumber)).toEqual([6]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getActiveWorksheet().getRange("C3").unmerge();
+      await context.sync();
+    });
+    select(workbook, sheet, "A1:C6");
+    expect((await readSelection()).rows).toHaveLength(5);
+  });
+
   it("an empty sheet, or only a header row, is a SelectionError saying what to select", async () => {
     const empty = new Workbook({ firstSheetName: "Empty" });
     installOfficeGlobals(window, empty, { memoryStorage: true });

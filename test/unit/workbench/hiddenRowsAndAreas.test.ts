@@ -139,3 +139,44 @@ describe("Worksheet.getRanges(...).select()", () => {
     expect((error as OfficeExtensionError).code).toBe("InvalidArgument");
   });
 });
+
+describe("merged cells", () => {
+  it("merge keeps the top-left value; getMergedAreasOrNullObject finds each area whole, or is a null object", async () => {
+    const { run, model, sheet } = setup();
+    const found = await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.getRange("A2:B3").merge();
+      ws.getRange("A4:B5").merge(true);
+      const areas = ws.getRange("B3:B4").getMergedAreasOrNullObject();
+      areas.load("address,areaCount");
+      const none = ws.getRange("A1:B1").getMergedAreasOrNullObject();
+      none.load("address");
+      await ctx.sync();
+      return { address: areas.address, count: areas.areaCount, none: none.isNullObject };
+    });
+    expect(found).toEqual({ address: "Sheet1!A2:B3, Sheet1!A4:B4", count: 2, none: true });
+    expect(model.getValues(sheet, { row: 1, col: 0, rowCount: 4, colCount: 2 })).toEqual([
+      [1, null],
+      [null, null],
+      [3, null],
+      [4, null],
+    ]);
+  });
+
+  it("a merge overlapping a merged area is refused; unmerge frees the cells", async () => {
+    const { run, model, sheet } = setup();
+    const error = await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.getRange("A2:A3").merge();
+      await ctx.sync();
+      ws.getRange("A3:B3").merge();
+      await ctx.sync();
+    }).catch((e: unknown) => e);
+    expect((error as OfficeExtensionError).code).toBe("InvalidOperation");
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange("A3").unmerge();
+      await ctx.sync();
+    });
+    expect(model.mergedAreas.within(sheet, { row: 0, col: 0, rowCount: 10, colCount: 2 })).toEqual([]);
+  });
+});
