@@ -3,6 +3,7 @@ import { CellError } from "../../../workbench/model/types";
 import { adjustFormula } from "../../../workbench/formula/references";
 import { CustomFunctionError } from "../../../workbench/formula/customFunctions";
 import { fakeTimeouts, runScheduledTimeouts } from "../../fakes/fakeTimeouts";
+import { cpuStopwatch } from "../../fakes/cpuStopwatch";
 
 afterEach(() => jest.useRealTimers());
 
@@ -380,18 +381,18 @@ describe("custom functions are called as Excel calls them", () => {
       0,
       Array.from({ length: rows }, (_, i) => [i + 1, i % 3]),
     );
-    const started = Date.now();
+    const firstCalcCpuMs = cpuStopwatch();
     wb.setFormulas(
       sheet,
       1,
       2,
       Array.from({ length: rows }, (_, i) => [`=HALO.PAYLOAD($A$1:$B$1, A${i + 2}:B${i + 2})`]),
     );
-    const firstCalc = Date.now() - started;
+    const firstCalc = firstCalcCpuMs();
     expect(val(rows, 2)).toBe(`{"id":${rows},"item_tax_code":${(rows - 1) % 3}}`);
-    const recalcStarted = Date.now();
+    const recalcCpuMs = cpuStopwatch();
     wb.setCellInput(sheet, 0, 1, "tax");
-    expect(Date.now() - recalcStarted).toBeLessThan(1000);
+    expect(recalcCpuMs()).toBeLessThan(1000);
     expect(firstCalc).toBeLessThan(3000);
     expect(val(5, 2)).toBe('{"id":5,"tax":1}');
   });

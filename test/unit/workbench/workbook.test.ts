@@ -1,5 +1,6 @@
 import { Workbook } from "../../../workbench/model/workbook";
 import { CellError, MAX_COLS, MAX_ROWS, type WorkbookEvent } from "../../../workbench/model/types";
+import { cpuStopwatch } from "../../fakes/cpuStopwatch";
 
 function setup() {
   const wb = new Workbook();
@@ -62,9 +63,9 @@ describe("Workbook model", () => {
     const { wb, sheet } = setup();
     const rows = 100_000;
     const block = Array.from({ length: rows }, (_, r) => Array.from({ length: 20 }, (_, c) => r * 20 + c));
-    const started = Date.now();
+    const cpuMs = cpuStopwatch();
     wb.setValues(sheet, 0, 0, block);
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(cpuMs()).toBeLessThan(3000);
     expect(wb.usedRange(sheet)).toEqual({ row: 0, col: 0, rowCount: rows, colCount: 20 });
     expect(wb.getValues(sheet, { row: 99_999, col: 19, rowCount: 1, colCount: 1 })).toEqual([[1_999_999]]);
   });
