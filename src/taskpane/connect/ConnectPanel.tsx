@@ -9,18 +9,12 @@ import {
   RadioGroup,
   Spinner,
   Subtitle1,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import type { FormEvent } from "react";
 import type { SignInMethod } from "../../office/savedConnection";
 import type { ConnectServices } from "./connectServices";
+import { useLayoutStyles } from "../layoutStyles";
 import { useConnection } from "./useConnection";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
-});
 
 /** Brings a newly shown message into view when the pane was scrolled down (jsdom has no scrolling). */
 function scrollIntoView(element: HTMLDivElement | null): void {
@@ -29,7 +23,7 @@ function scrollIntoView(element: HTMLDivElement | null): void {
 
 /** Step 1: the instance URL and a sign-in; then "Connected to <instance>" with Sign out. */
 export function ConnectPanel({ services }: { services: ConnectServices }): JSX.Element {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { form, update, client, busy, error, errorSeq, connect, signOut } = useConnection(services);
   // One error at a time, at the top where it is seen without scrolling; keyed by its number so each
   // new error mounts afresh and Fluent announces it (role alert for screen readers as well).
@@ -42,12 +36,12 @@ export function ConnectPanel({ services }: { services: ConnectServices }): JSX.E
 
   if (client !== undefined) {
     return (
-      <section className={styles.root} aria-label="Connect">
+      <section className={layout.panel} aria-label="Connect">
         {errorBar}
         <MessageBar intent="success">
           <MessageBarBody>Connected to {client.instanceUrl}</MessageBarBody>
         </MessageBar>
-        <div className={styles.actions}>
+        <div className={layout.actions}>
           <Button onClick={() => void signOut()}>Sign out</Button>
         </div>
       </section>
@@ -60,7 +54,7 @@ export function ConnectPanel({ services }: { services: ConnectServices }): JSX.E
   };
 
   return (
-    <form className={styles.root} aria-label="Connect" onSubmit={submit}>
+    <form className={layout.panel} aria-label="Connect" onSubmit={submit}>
       <Subtitle1 as="h2">Connect to Halo</Subtitle1>
       {errorBar}
       <Field label="Instance URL" hint="e.g. acme.halopsa.com" required>
@@ -98,7 +92,7 @@ export function ConnectPanel({ services }: { services: ConnectServices }): JSX.E
       ) : (
         <Body1>A Halo sign-in window opens; no secret is needed or stored.</Body1>
       )}
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
           Sign in
         </Button>

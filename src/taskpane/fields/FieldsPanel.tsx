@@ -27,19 +27,18 @@ import { entityLabel } from "../../halo";
 import { entityChoices } from "../entityChoices";
 import { fieldRows, headersToInsert, matchesSearch } from "./fieldList";
 import type { FieldsServices } from "./fieldsServices";
+import { useLayoutStyles } from "../layoutStyles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  muted: { color: tokens.colorNeutralForeground2 },
   list: { maxHeight: "360px", overflowY: "auto" },
   name: { fontFamily: tokens.fontFamilyMonospace },
-  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
 });
 
 type Outcome = { intent: "success" | "error"; text: string } | undefined;
 
 export function FieldsPanel({ services }: { services: FieldsServices }): JSX.Element {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [entity, setEntity] = useState("Client");
   const [search, setSearch] = useState("");
   const [chosen, setChosen] = useState<string[]>([]);
@@ -60,9 +59,9 @@ export function FieldsPanel({ services }: { services: FieldsServices }): JSX.Ele
   };
 
   return (
-    <section className={styles.root} aria-label="Fields">
+    <section className={layout.panel} aria-label="Fields">
       <Subtitle1 as="h2">Field names</Subtitle1>
-      <Body1 className={styles.muted}>
+      <Body1 className={layout.muted}>
         Halo&apos;s API names for an entity&apos;s fields, to use as column headers. Tick the ones you need
         and insert them at the selected cell; <code>id</code> always comes first.
       </Body1>
@@ -114,11 +113,11 @@ export function FieldsPanel({ services }: { services: FieldsServices }): JSX.Ele
           </TableBody>
         </Table>
       </div>
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         <Button appearance="primary" disabled={chosen.length === 0} onClick={insert}>
           Insert as headers
         </Button>
-        <Body1 className={styles.muted}>
+        <Body1 className={layout.muted}>
           {chosen.length === 0 ? "Tick fields first." : `${chosen.length} chosen`}
         </Body1>
       </div>

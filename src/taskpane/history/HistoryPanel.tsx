@@ -15,9 +15,9 @@ import type { PushServices } from "../push/pushServices";
 import { RunOutcomeView } from "../push/RunOutcomeView";
 import { RunProgressView } from "../push/RunProgressView";
 import { usePush } from "../push/usePush";
+import { useLayoutStyles } from "../layoutStyles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -77,6 +77,7 @@ export function HistoryPanel({
   visible: boolean;
 }): JSX.Element {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const push = usePush(services);
   const [entries, setEntries] = useState<HistoryEntry[] | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -99,7 +100,7 @@ export function HistoryPanel({
   };
 
   return (
-    <section className={styles.root} aria-label="History">
+    <section className={layout.panel} aria-label="History">
       <Subtitle1 as="h2">History</Subtitle1>
       {error || push.error ? (
         <MessageBar intent="error">

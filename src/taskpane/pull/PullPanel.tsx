@@ -2,7 +2,7 @@
  * The Pull panel: Halo rows into a sheet, and Refresh for a sheet that came from a pull. What is
  * happening (progress, the result, warnings) sits above the form, where a short pane still shows it.
  */
-import { Body1, Button, Card, CardHeader, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Card, CardHeader, Subtitle1 } from "@fluentui/react-components";
 import { useState } from "react";
 import { entitySchema, sourceLabel, type PullSource } from "../../halo";
 import type { PullRecord } from "../../office/pullRecord";
@@ -10,11 +10,7 @@ import { PullStatus } from "./PullStatus";
 import type { PullServices } from "./pullServices";
 import { SourceForm } from "./SourceForm";
 import { usePull } from "./usePull";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  muted: { color: tokens.colorNeutralForeground2 },
-});
+import { useLayoutStyles } from "../layoutStyles";
 
 function pulledAt(record: PullRecord): string {
   const at = new Date(record.pulledAt);
@@ -58,14 +54,14 @@ function sqlFor(source: PullSource): PullSource {
 }
 
 export function PullPanel({ services }: { services: PullServices }): JSX.Element {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const state = usePull(services);
   const [suggested, setSuggested] = useState<PullSource | undefined>(undefined);
   const phase = state.phase;
   return (
-    <section className={styles.root} aria-label="Pull">
+    <section className={layout.panel} aria-label="Pull">
       <Subtitle1 as="h2">Pull rows from Halo</Subtitle1>
-      <Body1 className={styles.muted}>
+      <Body1 className={layout.muted}>
         Rows land as an Excel table with Halo&apos;s field names as headers. Edit them, then push them back.
       </Body1>
       {state.activePull ? (

@@ -7,16 +7,10 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { sourceLabel, type PullEstimate, type PullSource } from "../../halo";
 import type { PullPhase } from "./usePull";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS },
-});
+import { useLayoutStyles } from "../layoutStyles";
 
 const n = (value: number): string => value.toLocaleString("en-US");
 
@@ -45,13 +39,13 @@ interface Props {
 }
 
 export function PullStatus({ phase, onCancel, onConfirm, onDismiss, onUseSql }: Props): JSX.Element | null {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   switch (phase.kind) {
     case "idle":
       return null;
     case "estimating":
       return (
-        <Field label="Counting the records…" className={styles.root}>
+        <Field label="Counting the records…" className={layout.section}>
           <ProgressBar />
         </Field>
       );
@@ -88,7 +82,7 @@ export function PullStatus({ phase, onCancel, onConfirm, onDismiss, onUseSql }: 
             : undefined;
       const cancellable = reading || (phase.kind === "writing" && phase.cancellable);
       return (
-        <div className={styles.root}>
+        <div className={layout.section}>
           <Field
             label={label}
             validationState="none"
@@ -97,7 +91,7 @@ export function PullStatus({ phase, onCancel, onConfirm, onDismiss, onUseSql }: 
             <ProgressBar value={value} />
           </Field>
           {cancellable ? (
-            <div className={styles.actions}>
+            <div className={layout.compactActions}>
               <Button onClick={onCancel}>Cancel</Button>
             </div>
           ) : null}
@@ -106,7 +100,7 @@ export function PullStatus({ phase, onCancel, onConfirm, onDismiss, onUseSql }: 
     }
     case "done":
       return (
-        <div className={styles.root}>
+        <div className={layout.section}>
           <MessageBar intent="success">
             <MessageBarBody>{phase.summary}</MessageBarBody>
           </MessageBar>

@@ -12,18 +12,12 @@ import {
   Tab,
   TabList,
   Textarea,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { entityLabel, type PullSource } from "../../halo";
 import { entityChoices } from "../entityChoices";
 import type { PullServices, PullTarget, ReportChoice } from "./pullServices";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
-});
+import { useLayoutStyles } from "../layoutStyles";
 
 type SourceKind = PullSource["kind"];
 
@@ -61,7 +55,7 @@ function useReports(services: PullServices): {
 }
 
 export function SourceForm({ services, initial, disabled, onPull }: SourceFormProps): JSX.Element {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const [kind, setKind] = useState<SourceKind>("report");
   const [report, setReport] = useState<ReportChoice | undefined>(undefined);
   const [reportText, setReportText] = useState("");
@@ -105,7 +99,7 @@ export function SourceForm({ services, initial, disabled, onPull }: SourceFormPr
   };
 
   return (
-    <form className={styles.root} aria-label="Pull from Halo" onSubmit={submit}>
+    <form className={layout.panel} aria-label="Pull from Halo" onSubmit={submit}>
       <TabList selectedValue={kind} onTabSelect={(_, data) => setKind(data.value as SourceKind)} size="small">
         <Tab value="report">Report</Tab>
         <Tab value="sql">SQL</Tab>
@@ -192,7 +186,7 @@ export function SourceForm({ services, initial, disabled, onPull }: SourceFormPr
           <Radio value="selection" label="At the selected cell (the area must be empty)" />
         </RadioGroup>
       </Field>
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         <Button appearance="primary" type="submit" disabled={disabled || source === undefined}>
           Pull
         </Button>
