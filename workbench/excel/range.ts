@@ -308,20 +308,13 @@ export class Range extends ResolvedObject<RangeTarget> {
         const model = this.context.model;
         model.batch(() => {
           for (const area of model.mergedAreas.merge(sheetId, rect, across)) {
-            if (area.colCount > 1)
-              model.clear(
-                sheetId,
-                { ...area, col: area.col + 1, colCount: area.colCount - 1 },
-                "Contents",
-                "api",
-              );
-            if (area.rowCount > 1)
-              model.clear(
-                sheetId,
-                { ...area, row: area.row + 1, rowCount: area.rowCount - 1 },
-                "Contents",
-                "api",
-              );
+            // All but the top-left cell: the rest of the first row, then the rows below.
+            const rest = [
+              { ...area, col: area.col + 1, colCount: area.colCount - 1, rowCount: 1 },
+              { ...area, row: area.row + 1, rowCount: area.rowCount - 1 },
+            ];
+            for (const part of rest.filter((r) => r.rowCount > 0 && r.colCount > 0))
+              model.clear(sheetId, part, "Contents", "api");
           }
         });
       },
