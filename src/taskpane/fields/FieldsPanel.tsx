@@ -10,7 +10,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  Option,
   SearchBox,
   Subtitle1,
   Table,
@@ -24,7 +23,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { entityLabel } from "../../halo";
-import { entityChoices } from "../entityChoices";
+import { entityOptions } from "../entityOptions";
 import { fieldRows, headersToInsert, matchesSearch } from "./fieldList";
 import type { FieldsServices } from "./fieldsServices";
 import { useLayoutStyles } from "../layoutStyles";
@@ -75,11 +74,7 @@ export function FieldsPanel({ services }: { services: FieldsServices }): JSX.Ele
             setChosen([]);
           }}
         >
-          {entityChoices().map((e) => (
-            <Option key={e} value={e}>
-              {entityLabel(e)}
-            </Option>
-          ))}
+          {entityOptions()}
         </Dropdown>
       </Field>
       <Field label="Search fields" hint={`${shown.length} of ${rows.length} fields`}>

@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { entityLabel, type PullSource } from "../../halo";
-import { entityChoices } from "../entityChoices";
+import { entityOptions } from "../entityOptions";
 import type { PullServices, PullTarget, ReportChoice } from "./pullServices";
 import { useLayoutStyles } from "../layoutStyles";
 
@@ -160,11 +160,7 @@ export function SourceForm({ services, initial, disabled, onPull }: SourceFormPr
               selectedOptions={[entity]}
               onOptionSelect={(_, data) => data.optionValue && setEntity(data.optionValue)}
             >
-              {entityChoices().map((e) => (
-                <Option key={e} value={e}>
-                  {entityLabel(e)}
-                </Option>
-              ))}
+              {entityOptions()}
             </Dropdown>
           </Field>
           <Field
