@@ -179,6 +179,11 @@ export function checkManifest(text: string, expected: ManifestExpectations): str
   const sets = elements(NS.app, "Set").map((set) => set.getAttribute("Name"));
   for (const needed of ["SharedRuntime", "CustomFunctionsRuntime"])
     if (!sets.includes(needed)) problems.push(`Requirements must include the ${needed} set.`);
+  const excelApi = elements(NS.app, "Set").find((set) => set.getAttribute("Name") === "ExcelApi");
+  if (!excelApi || !atLeast(excelApi.getAttribute("MinVersion") ?? "", EXCEL_API_NEEDED))
+    problems.push(
+      `Requirements must include the ExcelApi set at ${EXCEL_API_NEEDED} or later: src/office calls APIs of that set; an older Excel would install the add-in and fail mid-push.`,
+    );
   const runtimes = elements(NS.overrides, "Runtime");
   const runtimeId = runtimes[0]?.getAttribute("resid");
   if (runtimes.length !== 1 || runtimes[0]?.getAttribute("lifetime") !== "long")
@@ -225,4 +230,18 @@ export function checkManifest(text: string, expected: ManifestExpectations): str
         problems.push(`functions.json names ${f.name}: Excel would show ${namespace}.${f.name}.`);
   }
   return problems;
+}
+
+/**
+ * The newest ExcelApi set src/office calls: Range.getMergedAreasOrNullObject (1.13, refusing merged
+ * cells before a push); also Worksheet.getRanges (1.9, selecting every failed row), Range.rowHidden
+ * (1.2) and suspendApiCalculationUntilNextSync (1.6). Raise it with the code that needs more.
+ */
+const EXCEL_API_NEEDED = "1.13";
+
+function atLeast(version: string, needed: string): boolean {
+  const [major, minor] = version.split(".").map(Number);
+  const [needMajor, needMinor] = needed.split(".").map(Number);
+  if (!Number.isInteger(major) || !Number.isInteger(minor)) return false;
+  return major > needMajor || (major === needMajor && minor >= needMinor);
 }

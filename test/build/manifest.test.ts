@@ -111,6 +111,16 @@ describe("the manifest checks find each kind of defect", () => {
       () => replaced('<Set Name="SharedRuntime" MinVersion="1.1"/>', ""),
       /the SharedRuntime set/,
     ],
+    [
+      "no ExcelApi requirement",
+      () => replaced('<Set Name="ExcelApi" MinVersion="1.13"/>', ""),
+      /the ExcelApi set at 1\.13 or later/,
+    ],
+    [
+      "an ExcelApi requirement older than the code needs",
+      () => replaced('<Set Name="ExcelApi" MinVersion="1.13"/>', '<Set Name="ExcelApi" MinVersion="1.9"/>'),
+      /the ExcelApi set at 1\.13 or later/,
+    ],
     ["an Id that is not a GUID", () => replaced(/<Id>[^<]+<\/Id>/, "<Id>halosheet</Id>"), /must be a GUID/],
     [
       "a three-part version",
