@@ -37,6 +37,8 @@ export type { RunState } from "./runControl";
 export { SUCCESS_STATUSES } from "./rowResult";
 export type { FieldMismatch, RowResult, RowStatus } from "./rowResult";
 export { retryPlan } from "./retryPlan";
+export { requestCost } from "./requestCost";
+export type { CostOptions, RequestCost } from "./requestCost";
 export { undo, undoPlan } from "./journal";
 export type { UndoOptions } from "./journal";
 

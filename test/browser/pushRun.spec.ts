@@ -107,3 +107,54 @@ test("push run: 2,000 tickets under a lowered rate limit - progress, rate-limit 
     await sandbox.close();
   }
 });
+
+test("push run: Cancel mid-run - settled rows keep their status, the rest say NotSent, nothing is sent after", async ({
+  workbench,
+  pane,
+}) => {
+  test.setTimeout(180_000);
+  const sandbox = await startOwnSandbox({ seed: TICKETS_SEED });
+  try {
+    await signInTo(pane, sandbox);
+    const ids = ticketIds(1000);
+    const before = await readTickets(sandbox, ids);
+    const summary = (id: number) => `Cancelled review (${id})`;
+    await previewNewSummaries(workbench, pane, ids, summary);
+
+    // Slow enough to cancel part-way: 20 requests at 4 per 5 s.
+    await sandbox.setRateLimit("4/5");
+    await pane.getByRole("button", { name: "Push", exact: true }).click();
+    const progress = pane.getByRole("region", { name: "Progress" });
+    await expect(progress.getByRole("status")).toHaveText(/^[2-6]00 of 1,000 rows done$/, {
+      timeout: 90_000,
+    });
+    const doneAtCancel = Number((await progress.getByRole("status").textContent())?.split(" ")[0]);
+    await progress.getByRole("button", { name: "Cancel" }).click();
+    await expect(progress).toContainText("The batch in flight finishes; the rest will say NotSent.");
+
+    const result = pane.getByRole("region", { name: "Result" });
+    await expect(result).toContainText(/Push finished\s*\d+ updated, \d+ not sent\./, { timeout: 60_000 });
+    const [, updatedText] = /(\d+) updated/.exec((await result.textContent()) ?? "") ?? [];
+    const updated = Number(updatedText);
+    // What had settled, plus at most the batch in flight.
+    expect(updated).toBeGreaterThanOrEqual(doneAtCancel);
+    expect(updated).toBeLessThanOrEqual(doneAtCancel + 100);
+    await expect(result).toContainText(`${updated} updated, ${1000 - updated} not sent.`);
+    await expect(result).toContainText("Cancelled: rows not sent say NotSent.");
+
+    const sent = apiRequests(await sandbox.stats());
+    await pane.waitForTimeout(3000);
+    expect(apiRequests(await sandbox.stats()), "nothing is sent after the run ends").toBe(sent);
+
+    const statuses = (await readValues(pane, "C2:D1001")).map(([status]) => status);
+    expect(statuses.slice(0, updated)).toEqual(ids.slice(0, updated).map(() => "Updated"));
+    expect(statuses.slice(updated)).toEqual(ids.slice(updated).map(() => "NotSent"));
+    await sandbox.setRateLimit("0");
+    expect((await sandbox.stats()).rowsWritten.byEntity.Tickets?.updated).toBe(updated);
+    const held = await readTickets(sandbox, ids);
+    expect(ids.slice(0, updated).filter((id) => held.get(id) !== summary(id))).toEqual([]);
+    expect(ids.slice(updated).filter((id) => held.get(id) !== before.get(id))).toEqual([]);
+  } finally {
+    await sandbox.close();
+  }
+});

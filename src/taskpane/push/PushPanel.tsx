@@ -14,10 +14,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { entityNames, planCounts } from "../../bulk";
+import { entityNames, planCounts, type HaloPort } from "../../bulk";
 import { ChangesGrid } from "./ChangesGrid";
 import { MappingTable } from "./MappingTable";
 import { PlanSummary } from "./PlanSummary";
+import { recordReads } from "./recordReads";
+import { RequestCostNote } from "./RequestCostNote";
 import type { PushServices } from "./pushServices";
 import { RunOutcomeView } from "./RunOutcomeView";
 import { RunProgressView } from "./RunProgressView";
@@ -54,7 +56,7 @@ function InterruptedBars({ push }: { push: Push }): JSX.Element | null {
   );
 }
 
-function Preview({ push }: { push: Push }): JSX.Element | null {
+function Preview({ push, port }: { push: Push; port: HaloPort | undefined }): JSX.Element | null {
   const styles = useStyles();
   const entities = useMemo(() => entityNames(), []);
   const { selection, prepared } = push;
@@ -147,7 +149,25 @@ function Preview({ push }: { push: Push }): JSX.Element | null {
               checked={push.options.verify}
               onChange={(_, data) => push.setOption("verify", data.checked === true)}
             />
+            <Checkbox
+              label={
+                push.options.readRecords
+                  ? "Read each record before writing it (for Undo and the conflict check)"
+                  : hasSnapshot
+                    ? "Read each record before writing it: off, so fields changed in Halo since the pull are not checked, and Undo writes back the values as pulled"
+                    : "Read each record before writing it: off, so this push cannot be undone"
+              }
+              checked={push.options.readRecords}
+              onChange={(_, data) => push.setOption("readRecords", data.checked === true)}
+            />
           </div>
+          {sends ? (
+            <RequestCostNote
+              plan={prepared.plan}
+              reads={recordReads(push.options, hasSnapshot)}
+              port={port}
+            />
+          ) : null}
           <div className={styles.actions}>
             <Button onClick={() => void push.dryRun()} disabled={!sends}>
               Dry run
@@ -202,7 +222,7 @@ export function PushPanel({ services }: { services: PushServices }): JSX.Element
             </Button>
             {push.busy ? <Spinner size="tiny" label="Reading the selection…" /> : null}
           </div>
-          <Preview push={push} />
+          <Preview push={push} port={services.port()} />
         </>
       )}
     </section>

@@ -69,7 +69,9 @@ export function RunOutcomeView({
     (r) => r && (r.status === "Failed" || r.status === "Conflict" || r.status === "Unknown"),
   );
   const canRetry = counts.failed + counts.notSent > 0 && !record.dryRun;
-  const canUndo = !record.dryRun && kind !== "undo" && counts.updated > 0 && !record.undoneBy;
+  const wrote = !record.dryRun && kind !== "undo" && counts.updated > 0;
+  // Without before-images (records not read first, no pull snapshot) there is nothing to write back.
+  const canUndo = wrote && record.journal.length > 0 && !record.undoneBy;
   const stopped =
     report.fatal?.message ??
     report.halted ??
@@ -81,6 +83,9 @@ export function RunOutcomeView({
           <MessageBarTitle>{TITLES[kind]}</MessageBarTitle>
           {countsText(counts, record.dryRun, kind === "undo")} {plural(report.requests, "request")}.
           {record.dryRun ? " Nothing was saved." : ""} {stopped}
+          {wrote && record.journal.length === 0
+            ? " No record was read before it was written, so this push cannot be undone."
+            : ""}
           {attention.length > 0 ? " The Status and Message columns beside the rows say why." : ""}
         </MessageBarBody>
       </MessageBar>

@@ -27,6 +27,8 @@ export interface PushOptions {
   verify: boolean;
   /** Send rows whose fields were changed in Halo since the pull anyway. */
   overwriteConflicts: boolean;
+  /** Read each record before writing it: Undo's before-image, the conflict check (see recordReads). */
+  readRecords: boolean;
 }
 
 export const DEFAULT_OPTIONS: PushOptions = {
@@ -35,6 +37,7 @@ export const DEFAULT_OPTIONS: PushOptions = {
   dontFireAutomations: false,
   verify: false,
   overwriteConflicts: false,
+  readRecords: true,
 };
 
 export interface Snapshot {

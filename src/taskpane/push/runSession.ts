@@ -36,6 +36,8 @@ export interface RunRequest {
   verify: boolean;
   /** Conflict check for rows with a snapshot before-image (pushes) or a sent image (undo). */
   conflicts?: "skip" | "overwrite";
+  /** Read records for before-images the snapshot does not give (default true). */
+  readBeforeImages?: boolean;
   undoOf?: RunRecord;
   /** The field a column header was sent as (the column mapping), for updating the snapshot. */
   targetOf?: (header: string) => string;
@@ -117,6 +119,7 @@ export function startSession(
   const handle = startRun(request.plan, request.port, {
     clock: services.clock,
     verifyAfterWrite: request.verify,
+    ...(request.readBeforeImages === false ? { readBeforeImages: false } : {}),
     ...(request.conflicts ? { conflicts: request.conflicts } : {}),
     ...(request.kind === "undo" ? { conflictsSince: "this push" } : {}),
     onProgress: (progress) => {

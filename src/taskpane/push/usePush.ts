@@ -9,6 +9,7 @@ import type { RunRecord } from "../../office/pushRecord";
 import { SelectionError, type SheetSelection } from "../../office/selection";
 import { DEFAULT_OPTIONS, preparePush, type PreparedPush, type PushOptions, type Snapshot } from "./pushPlan";
 import type { PulledSheet, PushServices } from "./pushServices";
+import { recordReads } from "./recordReads";
 import { startSession, type RunKind, type RunOutcome } from "./runSession";
 import { rowsNeedingAttention } from "./statusCells";
 
@@ -160,9 +161,7 @@ export function usePush(services: PushServices): Push {
           verify: state.options.verify,
           ...(kind === "undo"
             ? { conflicts: "skip" as const }
-            : state.snapshot && state.options.changedOnly
-              ? { conflicts: state.options.overwriteConflicts ? ("overwrite" as const) : ("skip" as const) }
-              : {}),
+            : recordReads(state.options, !!state.snapshot)),
           ...(made.undoOf ? { undoOf: made.undoOf } : {}),
           ...(made.targetOf ? { targetOf: made.targetOf } : {}),
         },

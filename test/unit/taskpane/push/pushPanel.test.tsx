@@ -292,6 +292,41 @@ describe("Push panel", () => {
     expect(await screen.findByText(/1 row to update/)).toBeTruthy();
   });
 
+  it("before sending: the requests and the reads for Undo, with the waiting they cost; leaving the reads out sends none", async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => [i + 1, `New ${i + 1}`, 3, ""]);
+    const services = new FakePushServices();
+    services.pulled = undefined;
+    services.mapping = { version: 1, entity: "Client", targets: {} };
+    services.halo.seed(250, (id) => ({ id, name: `C${id}`, item_tax_code: 3 }));
+    services.selection = clientSelection(rows);
+    const forecasts: number[] = [];
+    Object.assign(services.halo, {
+      rateLimitForecast: (requests: number) => {
+        forecasts.push(requests);
+        return { waits: 1, waitMs: requests > 10 ? 300_000 : 0, lastAdmittedAt: 0 };
+      },
+    });
+    const user = show(services);
+    await press(user, "Preview selection");
+    const cost = await screen.findByLabelText("Requests");
+    expect(cost.textContent).toBe(
+      "Sends about 253 requests: 3 writes and 250 reads of the current records first (for Undo and the conflict check). At Halo's rate limit that is ~5 min 0 s of waiting.",
+    );
+    const reads = screen.getByRole("checkbox", { name: /Read each record before writing it/ });
+    act(() => reads.focus());
+    await user.keyboard(" ");
+    expect(screen.getByRole("checkbox", { name: /off, so this push cannot be undone/ })).toBeTruthy();
+    expect(screen.getByLabelText("Requests").textContent).toBe(
+      "Sends about 3 requests: 3 writes. No wait for Halo's rate limit expected.",
+    );
+    await press(user, "Push");
+    expect(await screen.findByText(/250 updated\./, {}, { timeout: 10_000 })).toBeTruthy();
+    expect(services.halo.gets).toEqual([]);
+    expect(services.halo.posts).toHaveLength(3);
+    expect(screen.queryByRole("button", { name: "Undo this run" })).toBeNull();
+    expect(screen.getByText(/this push cannot be undone/)).toBeTruthy();
+  });
+
   it("not signed in: says so instead of pushing", async () => {
     const services = pulledSheet([PULLED[0]!, [2, "Bolt", 3, "Standard"], PULLED[2]!]);
     services.signedIn = false;
