@@ -1,11 +1,17 @@
 /* Push runs in the pane against a sandbox of the test's own: a 2,000-row run that must wait for Halo's
-   rate limit (progress, waits, ETA, Pause and Resume), and Cancel mid-run. Each ends with a check of
-   the sandbox's data and request counts. */
+   rate limit (progress, waits, ETA, Pause and Resume); Cancel mid-run; a poisoned row, a duplicate id,
+   an error value and a conflict in one push. Each ends with a check of the sandbox's data. */
 import type { Frame } from "@playwright/test";
 import { expect, test } from "./harness/fixtures";
 import { apiRequests, startOwnSandbox, signInTo, type OwnSandbox } from "./harness/ownSandbox";
 import { pasteRows } from "./harness/pasteRows";
-import { readValues } from "./harness/pushFlow";
+import {
+  otherTaxCode,
+  pullClientsWithTaxCode,
+  pulledClientIds,
+  readValues,
+  type SandboxClient,
+} from "./harness/pushFlow";
 import type { WorkbenchPage } from "./harness/workbenchPage";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -154,6 +160,89 @@ test("push run: Cancel mid-run - settled rows keep their status, the rest say No
     const held = await readTickets(sandbox, ids);
     expect(ids.slice(0, updated).filter((id) => held.get(id) !== summary(id))).toEqual([]);
     expect(ids.slice(updated).filter((id) => held.get(id) !== before.get(id))).toEqual([]);
+  } finally {
+    await sandbox.close();
+  }
+});
+
+test("push run: a poisoned row fails alone with Halo's message, a duplicate id and an error value are skipped naming their cells, a record changed in Halo since the pull is a Conflict", async ({
+  workbench,
+  pane,
+}) => {
+  test.setTimeout(240_000);
+  const sandbox = await startOwnSandbox();
+  try {
+    await signInTo(pane, sandbox);
+    const poison = "#POISON-ROW";
+    await sandbox.setFaults(`poison=${poison}`);
+    await pullClientsWithTaxCode(pane);
+    const ids = await pulledClientIds(pane);
+    const lastRow = ids.length + 1;
+    const client = (id: number) => sandbox.api<SandboxClient>(`Client/${id}`);
+    const before = await Promise.all(ids.slice(0, 8).map(client));
+    const taxCode = before[7]!.item_tax_code;
+    const changedInHalo = otherTaxCode(otherTaxCode(taxCode));
+
+    await workbench.typeAt("B2", poison); // Halo refuses this value (the sandbox's poison)
+    await workbench.typeAt("B3", "Renamed three");
+    await workbench.typeAt("B4", "Renamed four");
+    await workbench.typeAt("A6", String(ids[3])); // rows 5 and 6 now name the same record
+    await workbench.typeAt("C8", "=1/0"); // #DIV/0!
+    await workbench.typeAt("C9", String(otherTaxCode(taxCode)));
+    // Someone changes row 9's record in Halo after the pull.
+    await sandbox.post("Client", [{ id: ids[7], item_tax_code: changedInHalo }]);
+
+    await workbench.goTo(`B2:C${lastRow}`);
+    await pane.getByRole("tab", { name: "Push" }).click();
+    await pane.getByRole("button", { name: "Preview selection" }).click();
+    await pane.getByRole("combobox", { name: /Entity/ }).click();
+    await pane.getByRole("option", { name: "Client", exact: true }).click();
+    const summary = pane.getByRole("status").filter({ hasText: "rows to update" });
+    await expect(summary).toHaveText(
+      `4 rows to update, 0 to create, ${ids.length - 7} unchanged, 3 skipped`,
+      {
+        timeout: 30_000,
+      },
+    );
+    const preview = pane.getByRole("region", { name: "Push" });
+    await expect(preview).toContainText(`id ${ids[3]} appears in rows 5 and 6`);
+    await expect(preview).toContainText(/C8\b.*#DIV\/0!/);
+
+    await pane.getByRole("button", { name: "Push", exact: true }).click();
+    const result = pane.getByRole("region", { name: "Result" });
+    await expect(result).toContainText(/2 updated, \d+ unchanged, 3 skipped, 1 conflict, 1 failed\./, {
+      timeout: 60_000,
+    });
+
+    const sheet = await readValues(pane, `A1:J${lastRow}`);
+    const at = sheet[0]!.indexOf("Status");
+    expect(sheet[0]![at + 1]).toBe("Message");
+    const row = (n: number) => ({ status: sheet[n - 1]![at], message: String(sheet[n - 1]![at + 1]) });
+    expect(row(2).status).toBe("Failed");
+    expect(row(2).message).toContain(
+      "An error occurred while saving the Client. Please check the values and try again.",
+    );
+    expect([row(3).status, row(4).status]).toEqual(["Updated", "Updated"]);
+    expect([row(5).status, row(6).status, row(8).status]).toEqual(["Skipped", "Skipped", "Skipped"]);
+    expect(row(5).message).toContain("appears in rows 5 and 6");
+    expect(row(8).message).toContain("C8");
+    expect(row(7).status).toBe("Unchanged");
+    expect(row(9).status).toBe("Conflict");
+    expect(row(9).message).toBe(
+      `Conflict: changed in Halo since the pull: item_tax_code (was ${taxCode}, Halo has ${changedInHalo}). Not sent.`,
+    );
+    // The pane lists what needs attention.
+    await expect(result.getByRole("list", { name: "Rows that need attention" })).toContainText(
+      "Row 9: Conflict",
+    );
+
+    const after = await Promise.all(ids.slice(0, 8).map(client));
+    expect(after[0]!.name).toBe(before[0]!.name);
+    expect([after[1]!.name, after[2]!.name]).toEqual(["Renamed three", "Renamed four"]);
+    expect([after[3]!.name, after[4]!.name]).toEqual([before[3]!.name, before[4]!.name]);
+    expect(after[6]!.item_tax_code).toBe(before[6]!.item_tax_code);
+    expect(after[7]!.item_tax_code, "Halo keeps the other change").toBe(changedInHalo);
+    expect((await sandbox.stats()).faults.poison).toBeGreaterThan(0);
   } finally {
     await sandbox.close();
   }
