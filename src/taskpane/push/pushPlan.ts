@@ -65,10 +65,21 @@ export interface PreparedPush {
   notes: string[];
 }
 
-function snapshotTable(snapshot: Snapshot, headers: (header: string) => string): SheetTable {
+/**
+ * The snapshot as the plan reads it: each column under its target field. Columns that are not sent
+ * are left out: under a blank header (two of them even repeat) their values would make every snapshot
+ * row an error, and the rows would lose their old values and the conflict check with them.
+ */
+function snapshotTable(snapshot: Snapshot, target: (header: string) => string): SheetTable {
+  const kept = snapshot.headers
+    .map((header, at) => ({ field: target(header), at }))
+    .filter((column) => column.field !== "");
   return {
-    headers: snapshot.headers.map(headers),
-    rows: snapshot.rows.map((values, i) => ({ rowNumber: i + 2, values })),
+    headers: kept.map((column) => column.field),
+    rows: snapshot.rows.map((values, i) => ({
+      rowNumber: i + 2,
+      values: kept.map((column) => values[column.at] ?? null),
+    })),
   };
 }
 
