@@ -19,8 +19,10 @@ describe("coerceValue: text in number fields", () => {
     ["-0.25", -0.25],
     ["+3", 3],
     [".5", 0.5],
+    [".25", 0.25],
     ["5.", 5],
     ["1e3", 1000],
+    ["1e10", 1e10],
     ["2.5E-2", 0.025],
   ])("reads %j as the number %p", (text, value) => {
     expect(coerceValue(text, "number")).toEqual({ ok: true, value });
