@@ -6,7 +6,7 @@ import path from "path";
 import { expect } from "@playwright/test";
 import { startOwnSandbox, signInTo } from "./harness/ownSandbox";
 import { pasteRows } from "./harness/pasteRows";
-import { otherTaxCode, pullClientsWithTaxCode, pulledClientIds } from "./harness/pushFlow";
+import { otherTaxCode, pullClientsWithTaxCode, readValues } from "./harness/pushFlow";
 import { runScript, withWorkbench } from "./harness/scriptBrowser";
 
 const IMAGES = path.resolve(__dirname, "../../docs/images");
@@ -17,13 +17,15 @@ runScript(() =>
     const sandbox = await startOwnSandbox({ seed: 4 });
     try {
       await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+      // Taller than the tests' window: the preview's summary, mapping, changes and cost in one picture.
+      await page.setViewportSize({ width: 1400, height: 1100 });
       const pane = workbench.taskpane();
       await signInTo(pane, sandbox);
       await sandbox.setFaults(`poison=${POISON}`);
 
       // Preview: a pulled report with a few edits, one of them an error value.
       await pullClientsWithTaxCode(pane);
-      const ids = await pulledClientIds(pane);
+      const ids = (await readValues(pane, "A2:A1001")).map(([id]) => Number(id));
       const taxCode = (await sandbox.api<{ item_tax_code: number }>(`Client/${ids[4]}`)).item_tax_code;
       await workbench.typeAt("B2", POISON);
       await workbench.typeAt("B3", "Bolt Logistics Ltd");
@@ -37,6 +39,8 @@ runScript(() =>
       await pane.getByRole("combobox", { name: /Entity/ }).click();
       await pane.getByRole("option", { name: "Client", exact: true }).click();
       await pane.getByLabel("Requests").waitFor({ timeout: 60_000 });
+      // The preview from its summary down (the pane scrolls as Excel's does).
+      await pane.getByRole("region", { name: "Summary" }).evaluate((summary) => summary.scrollIntoView());
       await page.screenshot({ path: path.join(IMAGES, "push-preview.png") });
 
       // Done with failures: Halo refused one row, one was changed in Halo since the pull.

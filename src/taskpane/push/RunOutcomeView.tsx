@@ -93,7 +93,8 @@ export function RunOutcomeView({
         <ul className={styles.list} aria-label="Rows that need attention">
           {problems.slice(0, LISTED).map((r) => (
             <li key={r!.key}>
-              Row {r!.rowNumber}: {r!.status}: {r!.message}
+              Row {r!.rowNumber}: {r!.message.startsWith(`${r!.status}:`) ? "" : `${r!.status}: `}
+              {r!.message}
             </li>
           ))}
           {problems.length > LISTED ? <li>… and {problems.length - LISTED} more in the sheet</li> : null}

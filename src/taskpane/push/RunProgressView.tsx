@@ -36,19 +36,25 @@ function headline(run: ActiveRun, p: RunProgress | undefined): { label: string; 
       hint: "Paused between batches: nothing is being sent. Resume goes on where it stopped.",
     };
   const label = TITLES[run.kind];
-  if (p.waitingMs)
+  if (p.waitingMs) {
+    const left = p.etaMs !== undefined ? ` About ${duration(p.etaMs)} left.` : "";
     return {
       label,
-      hint: `Waiting ${duration(p.waitingMs)} for Halo's rate limit; the run goes on by itself.`,
+      hint: `Waiting ${duration(p.waitingMs)} for Halo's rate limit; the run goes on by itself.${left}`,
     };
+  }
   if (p.etaMs !== undefined) return { label, hint: `About ${duration(p.etaMs)} left.` };
   return { label, hint: p.rowsDone === 0 && p.requests === 0 ? "Starting…" : "Working out the time left…" };
 }
 
 function soFar(p: RunProgress): string {
   const waits = plural(p.rateLimitWaits, "rate-limit wait");
-  const waited = p.rateLimitWaits > 0 ? ` (${duration(p.rateLimitWaitMs)})` : "";
-  return `So far: ${plural(p.requests, "request")} · ${waits}${waited} · ${duration(p.elapsedMs)} · batches of ${p.batchSize} rows`;
+  // A wait counts in full when it starts: say so while it is under way, or it reads as more than elapsed.
+  const waited =
+    p.rateLimitWaits === 0
+      ? ""
+      : ` (${duration(p.rateLimitWaitMs)}${p.waitingMs ? ", the one under way included" : ""})`;
+  return `So far: ${plural(p.requests, "request")} · ${duration(p.elapsedMs)} elapsed · ${waits}${waited} · batches of ${p.batchSize} rows`;
 }
 
 /** What is still to come: requests, and the rate-limit waiting they will meet. */

@@ -110,6 +110,8 @@ describe("Push panel", () => {
     expect(services.status.get(3)?.status).toBe("Conflict");
     expect(services.status.get(3)?.message).toMatch(/item_tax_code \(was 1, Halo has 2\)/);
     expect(services.halo.posts).toHaveLength(0);
+    const attention = screen.getByRole("list", { name: "Rows that need attention" });
+    expect(attention.textContent).toMatch(/^Row 3: Conflict: changed in Halo since the pull: item_tax_code/);
     await press(user, "New push");
     const overwrite = await screen.findByRole("checkbox", { name: /Overwrite conflicts/ });
     act(() => overwrite.focus());
@@ -160,7 +162,7 @@ describe("Push panel", () => {
     });
     expect(await screen.findByText(/100 of 350 rows done/)).toBeTruthy();
     expect(
-      screen.getByText(/So far: 101 requests · 0 rate-limit waits · 1 s · batches of 100 rows/),
+      screen.getByText(/So far: 101 requests · 1 s elapsed · 0 rate-limit waits · batches of 100 rows/),
     ).toBeTruthy();
     // 250 rows still to read (the conflict check) and 3 batches to send.
     expect(screen.getByText("About 253 more requests, no rate-limit wait expected.")).toBeTruthy();
@@ -214,9 +216,11 @@ describe("Push panel", () => {
       await flushAsync();
     });
     expect(
-      await screen.findByText("Waiting 2 s for Halo's rate limit; the run goes on by itself."),
+      await screen.findByText(
+        /^Waiting 2 s for Halo's rate limit; the run goes on by itself\. About \d+ s left\.$/,
+      ),
     ).toBeTruthy();
-    expect(screen.getByText(/· 1 rate-limit wait \(2 s\) ·/)).toBeTruthy();
+    expect(screen.getByText(/· 1 rate-limit wait \(2 s, the one under way included\) ·/)).toBeTruthy();
     expect(screen.getByText(/^About \d+ more requests?, ~2 s of rate-limit waits ahead\.$/)).toBeTruthy();
     await act(async () => {
       await services.clock.advance(10_000);
