@@ -47,6 +47,7 @@ runScript(() =>
       await pane.getByRole("button", { name: "Push", exact: true }).click();
       await pane.getByRole("region", { name: "Result" }).waitFor({ timeout: 120_000 });
       await workbench.goTo("A1");
+      await workbench.widenColumn("G", 260); // Halo's messages in full
       await page.screenshot({ path: path.join(IMAGES, "push-done.png") });
       await pane.getByRole("button", { name: "New push" }).click();
 
