@@ -14,7 +14,6 @@ import {
 import {
   createTableColumn,
   makeStyles,
-  mergeClasses,
   tokens,
   type TableColumnDefinition,
 } from "@fluentui/react-components";
@@ -26,8 +25,6 @@ import { useVirtualRowFocus } from "./useVirtualRowFocus";
 
 const useStyles = makeStyles({
   root: { border: `1px solid ${tokens.colorNeutralStroke2}` },
-  // Rows have one height (the grid is virtualised): a long value is cut with an ellipsis, whole on hover.
-  value: { overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis", minWidth: 0 },
   old: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
   new: { fontWeight: tokens.fontWeightSemibold },
 });
@@ -59,20 +56,12 @@ export function ChangesGrid({ plan }: { plan: Plan }): JSX.Element {
       createTableColumn<ChangeLine>({
         columnId: "old",
         renderHeaderCell: () => "Old",
-        renderCell: (l) => (
-          <span className={mergeClasses(styles.value, styles.old)} title={l.old}>
-            {l.old}
-          </span>
-        ),
+        renderCell: (l) => <span className={styles.old}>{l.old}</span>,
       }),
       createTableColumn<ChangeLine>({
         columnId: "new",
         renderHeaderCell: () => "New",
-        renderCell: (l) => (
-          <span className={mergeClasses(styles.value, styles.new)} title={l.new}>
-            {l.new}
-          </span>
-        ),
+        renderCell: (l) => <span className={styles.new}>{l.new}</span>,
       }),
     ],
     [styles],
