@@ -14,8 +14,10 @@ import {
 import {
   createTableColumn,
   makeStyles,
+  mergeClasses,
   tokens,
   type TableColumnDefinition,
+  type TableColumnId,
 } from "@fluentui/react-components";
 import { useMemo, type CSSProperties } from "react";
 import type { FixedSizeListProps } from "react-window";
@@ -25,10 +27,18 @@ import { useVirtualRowFocus } from "./useVirtualRowFocus";
 
 const useStyles = makeStyles({
   root: { border: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Rows have one height (the grid is virtualised): a long value is cut with an ellipsis, whole on hover.
+  value: { overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis", minWidth: 0 },
+  // Fluent sizes a grid row to fit its content; here every row takes the list's width, as the header does.
+  row: { minWidth: 0 },
+  cell: { minWidth: 0, overflow: "hidden" },
+  // Row numbers and ids are short: the room goes to the field and its values.
+  narrow: { flexGrow: 0, flexShrink: 0, flexBasis: "52px" },
   old: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
   new: { fontWeight: tokens.fontWeightSemibold },
 });
 
+const NARROW_COLUMNS = new Set(["row", "id"]);
 const ROW_HEIGHT = 32;
 const VISIBLE_ROWS = 10;
 
@@ -51,21 +61,35 @@ export function ChangesGrid({ plan }: { plan: Plan }): JSX.Element {
       createTableColumn<ChangeLine>({
         columnId: "field",
         renderHeaderCell: () => "Field",
-        renderCell: (l) => l.field,
+        renderCell: (l) => (
+          <span className={styles.value} title={l.field}>
+            {l.field}
+          </span>
+        ),
       }),
       createTableColumn<ChangeLine>({
         columnId: "old",
         renderHeaderCell: () => "Old",
-        renderCell: (l) => <span className={styles.old}>{l.old}</span>,
+        renderCell: (l) => (
+          <span className={mergeClasses(styles.value, styles.old)} title={l.old}>
+            {l.old}
+          </span>
+        ),
       }),
       createTableColumn<ChangeLine>({
         columnId: "new",
         renderHeaderCell: () => "New",
-        renderCell: (l) => <span className={styles.new}>{l.new}</span>,
+        renderCell: (l) => (
+          <span className={mergeClasses(styles.value, styles.new)} title={l.new}>
+            {l.new}
+          </span>
+        ),
       }),
     ],
     [styles],
   );
+  const cellClass = (columnId: TableColumnId): string =>
+    mergeClasses(styles.cell, NARROW_COLUMNS.has(String(columnId)) && styles.narrow);
   // react-window's list instance, for scrolling to a row (its props type has no ref).
   const listProps = { ref: focus.listRef } as Partial<FixedSizeListProps>;
   return (
@@ -81,7 +105,9 @@ export function ChangesGrid({ plan }: { plan: Plan }): JSX.Element {
       >
         <DataGridHeader>
           <DataGridRow>
-            {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
+            {({ renderHeaderCell, columnId }) => (
+              <DataGridHeaderCell className={cellClass(columnId)}>{renderHeaderCell()}</DataGridHeaderCell>
+            )}
           </DataGridRow>
         </DataGridHeader>
         <DataGridBody<ChangeLine>
@@ -90,8 +116,15 @@ export function ChangesGrid({ plan }: { plan: Plan }): JSX.Element {
           listProps={listProps}
         >
           {({ item, rowId }, style, index) => (
-            <DataGridRow<ChangeLine> key={rowId} style={style as CSSProperties} {...focus.rowProps(index)}>
-              {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+            <DataGridRow<ChangeLine>
+              key={rowId}
+              className={styles.row}
+              style={style as CSSProperties}
+              {...focus.rowProps(index)}
+            >
+              {({ renderCell, columnId }) => (
+                <DataGridCell className={cellClass(columnId)}>{renderCell(item)}</DataGridCell>
+              )}
             </DataGridRow>
           )}
         </DataGridBody>
