@@ -1,6 +1,6 @@
 import { Body1, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { planCounts, type Plan } from "../../bulk";
-import { plural } from "./format";
+import { count, plural } from "./format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -40,8 +40,8 @@ export function PlanSummary({
   return (
     <section className={styles.root} aria-label="Summary">
       <Body1 className={styles.counts} role="status">
-        {plural(counts.update, "row")} to update, {counts.create} to create, {counts.unchanged} unchanged,{" "}
-        {counts.skip} skipped
+        {plural(counts.update, "row")} to update, {count(counts.create)} to create, {count(counts.unchanged)}{" "}
+        unchanged, {count(counts.skip)} skipped
         {hiddenRows.length > 0 ? `, ${plural(hiddenRows.length, "hidden row")} skipped` : ""}
       </Body1>
       {hiddenRows.length > 0 ? <Caption1>{hiddenNote(hiddenRows)}</Caption1> : null}
