@@ -12,8 +12,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { HistoryEntry } from "../../office/pushRecord";
 import { duration } from "../push/format";
 import type { PushServices } from "../push/pushServices";
-import { RunOutcomeView } from "../push/RunOutcomeView";
-import { RunProgressView } from "../push/RunProgressView";
+import { RunView } from "../push/RunView";
 import { usePush } from "../push/usePush";
 import { useLayoutStyles } from "../layoutStyles";
 
@@ -107,16 +106,7 @@ export function HistoryPanel({
           <MessageBarBody>{error ?? push.error}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {push.active ? <RunProgressView run={push.active} /> : null}
-      {push.outcome ? (
-        <RunOutcomeView
-          outcome={push.outcome}
-          onSelectFailed={() => void push.selectFailed()}
-          onRetryFailed={() => void push.retryFailed()}
-          onUndo={() => void push.undo()}
-          onNew={push.back}
-        />
-      ) : null}
+      <RunView push={push} />
       {entries === undefined ? null : entries.length === 0 ? (
         <Body1>
           No pushes in this workbook yet. Each push and dry run is listed here and on the HaloSheet Log sheet.

@@ -11,7 +11,6 @@ import {
   Option,
   Spinner,
   Subtitle1,
-  tokens,
 } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { entityNames, planCounts, type HaloPort } from "../../bulk";
@@ -21,13 +20,11 @@ import { PlanSummary } from "./PlanSummary";
 import { recordReads } from "./recordReads";
 import { RequestCostNote } from "./RequestCostNote";
 import type { PushServices } from "./pushServices";
-import { RunOutcomeView } from "./RunOutcomeView";
-import { RunProgressView } from "./RunProgressView";
+import { RunView } from "./RunView";
+import { useLayoutStyles } from "../layoutStyles";
 import { usePush, type Push } from "./usePush";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
   options: { display: "flex", flexDirection: "column" },
 });
 
@@ -58,6 +55,7 @@ function InterruptedBars({ push }: { push: Push }): JSX.Element | null {
 
 function Preview({ push, port }: { push: Push; port: HaloPort | undefined }): JSX.Element | null {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const entities = useMemo(() => entityNames(), []);
   const { selection, prepared } = push;
   if (!selection) return null;
@@ -168,7 +166,7 @@ function Preview({ push, port }: { push: Push; port: HaloPort | undefined }): JS
               port={port}
             />
           ) : null}
-          <div className={styles.actions}>
+          <div className={layout.actions}>
             <Button onClick={() => void push.dryRun()} disabled={!sends}>
               Dry run
             </Button>
@@ -184,10 +182,10 @@ function Preview({ push, port }: { push: Push; port: HaloPort | undefined }): JS
 
 /** Step 4: preview the selection's changes, Dry run or Push, follow the run, and act on its result. */
 export function PushPanel({ services }: { services: PushServices }): JSX.Element {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const push = usePush(services);
   return (
-    <section className={styles.root} aria-label="Push">
+    <section className={layout.panel} aria-label="Push">
       <Subtitle1 as="h2">Push to Halo</Subtitle1>
       <InterruptedBars push={push} />
       {push.error ? (
@@ -195,16 +193,8 @@ export function PushPanel({ services }: { services: PushServices }): JSX.Element
           <MessageBarBody>{push.error}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {push.active ? (
-        <RunProgressView run={push.active} />
-      ) : push.outcome ? (
-        <RunOutcomeView
-          outcome={push.outcome}
-          onSelectFailed={() => void push.selectFailed()}
-          onRetryFailed={() => void push.retryFailed()}
-          onUndo={() => void push.undo()}
-          onNew={push.back}
-        />
+      {push.active || push.outcome ? (
+        <RunView push={push} />
       ) : (
         <>
           <Body1>
@@ -212,7 +202,7 @@ export function PushPanel({ services }: { services: PushServices }): JSX.Element
             you edited. Outside an Excel table, select the header row too: the first selected row gives the
             headers. Then preview what will change.
           </Body1>
-          <div className={styles.actions}>
+          <div className={layout.actions}>
             <Button
               appearance={push.selection ? "secondary" : "primary"}
               onClick={() => void push.readSelection()}

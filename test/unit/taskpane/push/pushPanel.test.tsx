@@ -3,6 +3,8 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { countResults } from "../../../../src/office/pushRecord";
+import type { RowResult } from "../../../../src/bulk";
 import { PushPanel } from "../../../../src/taskpane/push/PushPanel";
 import { flushAsync } from "../../../fakes/fakeClock";
 import { clientSelection, FakePushServices } from "./fakePushServices";
@@ -249,6 +251,11 @@ describe("Push panel", () => {
 
   it("a run the pane left running shows as interrupted when the pane opens again", async () => {
     const services = pulledSheet();
+    const results: (RowResult | null)[] = [
+      { key: 0, rowNumber: 2, status: "Updated", message: "Updated." },
+      null,
+      null,
+    ];
     await services.writeRun({
       version: 1,
       runId: "old",
@@ -262,17 +269,8 @@ describe("Push panel", () => {
       rowsTotal: 3,
       requests: 1,
       elapsedMs: 10,
-      counts: {
-        updated: 0,
-        created: 0,
-        unchanged: 0,
-        skipped: 0,
-        failed: 0,
-        conflicts: 0,
-        notSent: 0,
-        unknown: 0,
-      },
-      results: [{ key: 0, rowNumber: 2, status: "Updated", message: "Updated." }, null, null],
+      counts: countResults(results),
+      results,
       journal: [],
     });
     show(services);
