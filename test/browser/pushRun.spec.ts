@@ -83,7 +83,7 @@ test("push run: 2,000 tickets under a lowered rate limit - progress, rate-limit 
     await expect(progress).toContainText(/^Pushing to Halo/, { timeout: 30_000 });
     // A wait as it happens: what the run waits for, the waits so far, the requests and waiting still ahead.
     await expect(progress).toContainText(
-      /Waiting \d+ s for Halo's rate limit; the run goes on by itself\.[\d,]+ of 2,000 rows doneSo far: \d+ requests · [1-9]\d* rate-limit waits? \(\d+ s\) · .*About \d+ more requests?, ~\d+ s of rate-limit waits ahead\./,
+      /Waiting \d+ s for Halo's rate limit; the run goes on by itself\. About [^.]+ left\.[\d,]+ of 2,000 rows doneSo far: \d+ requests · [^·]+ elapsed · [1-9]\d* rate-limit waits? \([^)]+, the one under way included\) · .*About \d+ more requests?, ~[^.]+ of rate-limit waits ahead\./,
       { timeout: 60_000 },
     );
     await expect(progress).toContainText(/About \d+ s left\./, { timeout: 60_000 });
