@@ -3,6 +3,7 @@ import { execFile, spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { startCliSandbox, type BulkSandbox } from "./bulkSandboxSetup";
+import { secretEnv, signInArgs } from "./cliHarness";
 
 const BIN = resolve(__dirname, "../../bin/halosheet.cjs");
 
@@ -28,17 +29,8 @@ describe("halosheet bin", () => {
   let dir: string;
   const pushArgs = (input: string, out: string, ...more: string[]): string[] => [
     "push",
-    "--url",
-    halo.sandbox.url,
-    "--client-id",
-    halo.sandbox.clientId,
-    "--entity",
-    "Client",
-    "--in",
-    input,
-    "--out",
-    out,
-    ...more,
+    ...signInArgs(halo),
+    ...["--entity", "Client", "--in", input, "--out", out, ...more],
   ];
   beforeAll(async () => {
     halo = await startCliSandbox();
@@ -56,7 +48,7 @@ describe("halosheet bin", () => {
     const input = join(dir, "in.csv");
     await writeFile(input, "id,name\n1,Bin one\n2,Bin two\n");
     const out = join(dir, "out.csv");
-    const ran = await runBin(pushArgs(input, out), { HALO_CLIENT_SECRET: halo.sandbox.clientSecret });
+    const ran = await runBin(pushArgs(input, out), secretEnv(halo));
     expect(ran.stderr).toMatch(/push: 2\/2 rows, 1 requests/);
     expect(ran.code).toBe(0);
     expect(await readFile(out, "utf8")).toBe(
@@ -74,7 +66,7 @@ describe("halosheet bin", () => {
     );
     const out = join(dir, "many-out.csv");
     const child = spawn(process.execPath, [BIN, ...pushArgs(input, out, "--batch-size", "10")], {
-      env: { ...process.env, HALO_CLIENT_SECRET: halo.sandbox.clientSecret },
+      env: { ...process.env, ...secretEnv(halo) },
     });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {

@@ -7,8 +7,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { runCli } from "../../src/cli/main";
 import { startCliSandbox, type BulkSandbox } from "./bulkSandboxSetup";
+import { runSignedIn, type CliRun } from "./cliHarness";
 
 describe("halosheet push with a payload column in a CSV", () => {
   let halo: BulkSandbox & { dir: string };
@@ -19,16 +19,8 @@ describe("halosheet push with a payload column in a CSV", () => {
   });
   afterAll(() => halo.close());
 
-  async function push(file: string, ...argv: string[]): Promise<{ code: number; stderr: string }> {
-    let stderr = "";
-    const connection = ["--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId];
-    const code = await runCli(["push", ...connection, "--entity", "Client", "--in", file, ...argv], {
-      env: { HALO_CLIENT_SECRET: halo.sandbox.clientSecret },
-      stdout: () => undefined,
-      stderr: (text) => (stderr += text),
-    });
-    return { code, stderr };
-  }
+  const push = (file: string, ...argv: string[]): Promise<CliRun> =>
+    runSignedIn(halo, "push", ["--entity", "Client", "--in", file, ...argv]);
 
   /** id, name (a field column that must not be sent), then JSON columns. */
   async function csv(name: string, headers: string[], rows: (string | number)[][]): Promise<string> {

@@ -7,13 +7,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { runCli } from "../../src/cli/main";
 import { countOf, startCliSandbox, type BulkSandbox } from "./bulkSandboxSetup";
-
-interface Ran {
-  code: number;
-  stderr: string;
-}
+import { runCaptured, runSignedIn, signInArgs, type CliRun } from "./cliHarness";
 
 describe("halosheet push and pull against the sandbox", () => {
   let halo: BulkSandbox & { dir: string };
@@ -35,17 +30,8 @@ describe("halosheet push and pull against the sandbox", () => {
     await halo.setFaults("");
   });
 
-  async function runCaptured(argv: string[], env: Record<string, string>): Promise<Ran> {
-    let stderr = "";
-    const code = await runCli(argv, { env, stdout: () => undefined, stderr: (text) => (stderr += text) });
-    return { code, stderr };
-  }
-
   /** Runs a command against the sandbox, the secret in HALO_CLIENT_SECRET. */
-  function cli(command: string, ...argv: string[]): Promise<Ran> {
-    const connection = ["--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId];
-    return runCaptured([command, ...connection, ...argv], { HALO_CLIENT_SECRET: halo.sandbox.clientSecret });
-  }
+  const cli = (command: string, ...argv: string[]): Promise<CliRun> => runSignedIn(halo, command, argv);
 
   async function writeRows(name: string, rows: (string | number)[][]): Promise<string> {
     const path = join(dir, name);
@@ -114,20 +100,13 @@ describe("halosheet push and pull against the sandbox", () => {
     const out = join(dir, "interrupted-results.csv");
     let interrupt: (() => void) | undefined;
     let listening = false;
-    let stderr = "";
-    const code = await runCli(
-      ["push", "--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId, "--entity", "Client"].concat([
-        "--in",
-        input,
-        "--out",
-        out,
-      ]),
+    const { code, stderr } = await runSignedIn(
+      halo,
+      "push",
+      ["--entity", "Client", "--in", input, "--out", out],
       {
-        env: { HALO_CLIENT_SECRET: halo.sandbox.clientSecret },
-        stdout: () => undefined,
-        stderr: (text) => {
-          stderr += text;
-          // Ctrl+C as the first batch comes back (run.test covers a cancel during a send).
+        // Ctrl+C as the first batch comes back (run.test covers a cancel during a send).
+        onStderr: (text) => {
           if (/ 1 requests/.test(text)) interrupt?.();
         },
         onInterrupt: (handler) => {
@@ -214,19 +193,13 @@ describe("halosheet push and pull against the sandbox", () => {
   it("exit code 2 with a clear message for a bad secret, no connection, or bad usage; the secret never shows", async () => {
     const input = await writeRows("small.csv", [[ids[0], "x"]]);
     const pushSmall = ["--entity", "Client", "--in", input, "--out", join(dir, "r.csv")];
-    const badSecret = await runCaptured(
-      [
-        "push",
-        "--url",
-        halo.sandbox.url,
-        "--client-id",
-        halo.sandbox.clientId,
-        "--client-secret",
-        "wrong-secret-123",
-        ...pushSmall,
-      ],
-      {},
-    );
+    const badSecret = await runCaptured([
+      "push",
+      ...signInArgs(halo),
+      "--client-secret",
+      "wrong-secret-123",
+      ...pushSmall,
+    ]);
     expect(badSecret.code).toBe(2);
     expect(badSecret.stderr).toMatch(/sign-in failed/i);
     expect(badSecret.stderr).not.toContain("wrong-secret-123");
@@ -234,7 +207,7 @@ describe("halosheet push and pull against the sandbox", () => {
     const closed = await runCaptured(
       ["push", "--url", "http://127.0.0.1:9", "--client-id", "x", ...pushSmall],
       {
-        HALO_CLIENT_SECRET: "s",
+        env: { HALO_CLIENT_SECRET: "s" },
       },
     );
     expect(closed.code).toBe(2);
@@ -250,7 +223,7 @@ describe("halosheet push and pull against the sandbox", () => {
     // Plain HTTP is refused for anything but this machine, before any request.
     const plainHttp = await runCaptured(
       ["push", "--url", "http://acme.halo.invalid", "--client-id", "x", ...pushSmall],
-      { HALO_CLIENT_SECRET: "s" },
+      { env: { HALO_CLIENT_SECRET: "s" } },
     );
     expect(plainHttp.code).toBe(2);
     expect(plainHttp.stderr).toContain("HTTPS");

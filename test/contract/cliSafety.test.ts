@@ -6,13 +6,8 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { runCli } from "../../src/cli/main";
 import { countOf, startCliSandbox, type BulkSandbox } from "./bulkSandboxSetup";
-
-interface Ran {
-  code: number;
-  stderr: string;
-}
+import { runCaptured, runSignedIn, signInArgs, type CliRun } from "./cliHarness";
 
 describe("halosheet: bad input, failed sign-in and the files it writes", () => {
   let halo: BulkSandbox & { dir: string };
@@ -27,16 +22,7 @@ describe("halosheet: bad input, failed sign-in and the files it writes", () => {
     await fetch(`${halo.sandbox.url}/__sandbox/reset`, { method: "POST", body: "{}" });
   });
 
-  async function run(argv: string[], env: Record<string, string> = {}): Promise<Ran> {
-    let stderr = "";
-    const code = await runCli(argv, { env, stdout: () => undefined, stderr: (text) => (stderr += text) });
-    return { code, stderr };
-  }
-
-  function cli(command: string, ...argv: string[]): Promise<Ran> {
-    const connection = ["--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId];
-    return run([command, ...connection, ...argv], { HALO_CLIENT_SECRET: halo.sandbox.clientSecret });
-  }
+  const cli = (command: string, ...argv: string[]): Promise<CliRun> => runSignedIn(halo, command, argv);
 
   async function file(name: string, content: string | Buffer): Promise<string> {
     const path = join(halo.dir, name);
@@ -50,17 +36,23 @@ describe("halosheet: bad input, failed sign-in and the files it writes", () => {
   it("a failed sign-in writes no results file, and an earlier one is moved aside, not left as this run's", async () => {
     const input = await file("signin.csv", `id,name\n${ids[0]},x\n`);
     const fresh = join(halo.dir, "fresh-results.csv");
-    const wrong = ["--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId];
-    const first = await run(["push", ...wrong, "--entity", "Client", "--in", input, "--out", fresh], {
-      HALO_CLIENT_SECRET: "wrong-secret",
-    });
+    const wrongSecret = { env: { HALO_CLIENT_SECRET: "wrong-secret" } };
+    const pushTo = (out: string) => [
+      "push",
+      ...signInArgs(halo),
+      "--entity",
+      "Client",
+      "--in",
+      input,
+      "--out",
+      out,
+    ];
+    const first = await runCaptured(pushTo(fresh), wrongSecret);
     expect(first.code).toBe(2);
     expect(existsSync(fresh)).toBe(false);
 
     const old = await file("old-results.csv", `id,name,Status,Message\n${ids[0]},x,Updated,Updated.\n`);
-    const second = await run(["push", ...wrong, "--entity", "Client", "--in", input, "--out", old], {
-      HALO_CLIENT_SECRET: "wrong-secret",
-    });
+    const second = await runCaptured(pushTo(old), wrongSecret);
     expect(second.code).toBe(2);
     expect(existsSync(old)).toBe(false);
     expect(await readFile(`${old}.previous`, "utf8")).toContain("Updated");
@@ -155,10 +147,9 @@ describe("halosheet: bad input, failed sign-in and the files it writes", () => {
 
   it("--client-secret on the command line works but warns; HALO_CLIENT_SECRET does not", async () => {
     const out = join(halo.dir, "warn.csv");
-    const connection = ["--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId];
-    const onLine = await run([
+    const onLine = await runCaptured([
       "pull",
-      ...connection,
+      ...signInArgs(halo),
       "--client-secret",
       halo.sandbox.clientSecret,
       "--entity",

@@ -7,6 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { startCliSandbox, type BulkSandbox } from "./bulkSandboxSetup";
+import { secretEnv, signInArgs } from "./cliHarness";
 
 const BIN = resolve(__dirname, "../../bin/halosheet.cjs");
 
@@ -28,11 +29,11 @@ describe("halosheet push stopped by a signal", () => {
       ["id,name", ...Array.from({ length: 100 }, (_, i) => `${i + 1},${name} ${i + 1}`)].join("\n"),
     );
     const out = join(halo.dir, `${name}-results.csv`);
-    const args = ["push", "--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId];
+    const args = ["push", ...signInArgs(halo)];
     const child = spawn(
       process.execPath,
       [BIN, ...args, "--entity", "Client", "--in", input, "--out", out, "--batch-size", "10"],
-      { env: { ...process.env, HALO_CLIENT_SECRET: halo.sandbox.clientSecret } },
+      { env: { ...process.env, ...secretEnv(halo) } },
     );
     let stderr = "";
     let sent = false;

@@ -6,8 +6,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { runCli } from "../../src/cli/main";
 import { startCliSandbox, type BulkSandbox } from "./bulkSandboxSetup";
+import { runSignedIn, type CliRun } from "./cliHarness";
 
 describe("halosheet pull/push with .xlsx against the sandbox", () => {
   let halo: BulkSandbox & { dir: string };
@@ -17,19 +17,7 @@ describe("halosheet pull/push with .xlsx against the sandbox", () => {
   });
   afterAll(() => halo.close());
 
-  async function cli(...argv: string[]): Promise<{ code: number; stderr: string }> {
-    let stderr = "";
-    const [command, ...rest] = argv;
-    const code = await runCli(
-      [command!, "--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId, ...rest],
-      {
-        env: { HALO_CLIENT_SECRET: halo.sandbox.clientSecret },
-        stdout: () => undefined,
-        stderr: (t) => (stderr += t),
-      },
-    );
-    return { code, stderr };
-  }
+  const cli = (command: string, ...argv: string[]): Promise<CliRun> => runSignedIn(halo, command, argv);
 
   it("pulls a saved report into a workbook table, and pushes formula cells by the values Excel cached", async () => {
     const file = join(halo.dir, "clients.xlsx");

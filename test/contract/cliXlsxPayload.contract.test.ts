@@ -6,8 +6,8 @@
  */
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { runCli } from "../../src/cli/main";
 import { startCliSandbox, type BulkSandbox } from "./bulkSandboxSetup";
+import { runSignedIn } from "./cliHarness";
 
 /** The formula as Excel saves a custom function's call (add-in functions get the _xldudf_ prefix). */
 const PAYLOAD_FORMULA = '_xldudf_HALO_PAYLOAD($A$1:$C$1,A2:C2,"Client")';
@@ -49,32 +49,17 @@ describe("halosheet push --in file.xlsx with a HALO.PAYLOAD column", () => {
   });
   afterAll(() => halo.close());
 
+  /** Pushes Clients, noting every object that reaches Halo. */
   async function pushAndWatch(argv: string[]): Promise<{ code: number; sent: unknown[]; stderr: string }> {
     const sent: unknown[] = [];
-    let stderr = "";
     const watching = async (input: string, init: RequestInit): Promise<Response> => {
       if (init.method === "POST" && new URL(input).pathname === "/api/Client")
         sent.push(...(JSON.parse(String(init.body)) as unknown[]));
       return fetch(input, init);
     };
-    const code = await runCli(
-      [
-        "push",
-        "--url",
-        halo.sandbox.url,
-        "--client-id",
-        halo.sandbox.clientId,
-        "--entity",
-        "Client",
-        ...argv,
-      ],
-      {
-        env: { HALO_CLIENT_SECRET: halo.sandbox.clientSecret },
-        stdout: () => undefined,
-        stderr: (text) => (stderr += text),
-        fetch: watching,
-      },
-    );
+    const { code, stderr } = await runSignedIn(halo, "push", ["--entity", "Client", ...argv], {
+      fetch: watching,
+    });
     return { code, sent, stderr };
   }
 

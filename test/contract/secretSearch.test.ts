@@ -6,8 +6,8 @@
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { runCli } from "../../src/cli/main";
 import { startCliSandbox, type BulkSandbox } from "./bulkSandboxSetup";
+import { runCaptured, signInArgs } from "./cliHarness";
 
 describe("the secret and the tokens are nowhere the command line writes", () => {
   let halo: BulkSandbox & { dir: string };
@@ -35,13 +35,14 @@ describe("the secret and the tokens are nowhere the command line writes", () => 
         printed.push(args.map(String).join(" "));
       }),
     );
-    const run = (argv: string[], secret = halo.sandbox.clientSecret) =>
-      runCli([...argv, "--url", halo.sandbox.url, "--client-id", halo.sandbox.clientId], {
+    const run = async (argv: string[], secret = halo.sandbox.clientSecret): Promise<number> => {
+      const ran = await runCaptured([...argv, ...signInArgs(halo)], {
         env: { HALO_CLIENT_SECRET: secret },
-        stdout: (text) => printed.push(text),
-        stderr: (text) => printed.push(text),
         fetch: fetchAndNote,
       });
+      printed.push(ran.stdout, ran.stderr);
+      return ran.code;
+    };
     try {
       const pulled = join(halo.dir, "pulled.csv");
       expect(await run(["pull", "--entity", "Client", "--out", pulled])).toBe(0);
