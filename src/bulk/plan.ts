@@ -2,7 +2,8 @@
  * Builds a plan from sheet rows (or a JSON payload column) and an optional snapshot: per row update,
  * create, unchanged or skip (with a reason naming the row and cell), changed fields only when a
  * snapshot is given, and the run flags the entity's schema allows. Invalid rows are skipped; the
- * valid rest still goes.
+ * valid rest still goes. Rows hidden or filtered out never get here: the pane leaves them out when it
+ * reads the selection (src/office/selection.ts), and a CSV has none.
  */
 import { entitySchema } from "../halo";
 import { DEFAULT_BATCH_BYTES, DEFAULT_BATCH_ROWS, jsonBytes } from "./batch";
@@ -31,9 +32,6 @@ export interface JsonColumn {
 export interface PlanOptions {
   /** Rows without an id create records only when allowed (default false: they are skipped). */
   allowCreate?: boolean;
-  /** Sheet rows hidden or filtered out; skipped unless includeHidden. */
-  hiddenRows?: Iterable<number>;
-  includeHidden?: boolean;
   /** Per request: rows (default 100) and bytes (default 1 MB). */
   batchRows?: number;
   batchBytes?: number;
@@ -57,8 +55,9 @@ function isTable(source: SheetTable | JsonColumn): source is SheetTable {
   return "headers" in source;
 }
 
+/** Every problem's message already names its cell (CellProblem.message). */
 function problemText(problems: CellProblem[]): string {
-  return problems.map((p) => (p.message.includes(p.cell) ? p.message : `${p.cell}: ${p.message}`)).join("; ");
+  return problems.map((p) => p.message).join("; ");
 }
 
 function numericId(value: unknown): number | "missing" | "invalid" {
@@ -74,7 +73,6 @@ export function buildPlan(request: PlanRequest): Plan {
   const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
   const maxRowBytes = options.maxRowBytes ?? batchBytes - 2;
   const payloadOptions: PayloadOptions = { ...options.payload, entity: schema.entity };
-  const hidden = new Set(options.includeHidden ? [] : (options.hiddenRows ?? []));
   const idColumn = isTable(request.source)
     ? request.source.headers.findIndex((h) => h.trim().toLowerCase() === "id")
     : -1;
@@ -90,16 +88,8 @@ export function buildPlan(request: PlanRequest): Plan {
       ? blankUnchangedCells(request.source, request.snapshot)
       : request.source;
   const converted: PayloadResult = isTable(table)
-    ? rowsToPayloads(
-        table.headers,
-        table.rows.filter((r) => !hidden.has(r.rowNumber)),
-        payloadOptions,
-      )
-    : jsonCellsToPayloads(
-        table.column,
-        table.cells.filter((c) => !hidden.has(c.rowNumber)),
-        payloadOptions,
-      );
+    ? rowsToPayloads(table.headers, table.rows, payloadOptions)
+    : jsonCellsToPayloads(table.column, table.cells, payloadOptions);
   // A payload column's objects are compared with every snapshot column (its keys are field names).
   const snapshot = request.snapshot
     ? snapshotById(
@@ -118,10 +108,6 @@ export function buildPlan(request: PlanRequest): Plan {
     rows.push({ changes: [], bytes: 0, ...row, key: rows.length });
   };
   for (const rowNumber of new Set(rowNumbers)) {
-    if (hidden.has(rowNumber)) {
-      add({ rowNumber, action: "skip", reason: `Row ${rowNumber} is hidden or filtered out; not sent.` });
-      continue;
-    }
     const problems = problemsByRow.get(rowNumber) ?? [];
     if (problems.length > 0) {
       add({ rowNumber, action: "skip", reason: `Row ${rowNumber}: ${problemText(problems)}` });

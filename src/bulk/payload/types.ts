@@ -42,6 +42,7 @@ export interface CellProblem {
   /** The header of the cell's column. */
   column: string;
   kind: ProblemKind;
+  /** Names the cell ("C7 (name): ..." or "C7 has a value but ..."): the plan shows it as it is. */
   message: string;
 }
 

@@ -70,13 +70,6 @@ const CASES: Case[] = [
     says: /D2 has a value but its column has no header/,
     options: { payload: { valuesWithoutHeader: "error" } },
   },
-  {
-    name: "filtered-out row",
-    headers: ["id", "name"],
-    bad: [3, "x"],
-    says: /Row 2 is hidden or filtered out; not sent/,
-    options: { hiddenRows: [2] },
-  },
 ];
 
 const JSON_CASES = [

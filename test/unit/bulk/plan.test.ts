@@ -130,19 +130,6 @@ describe("buildPlan", () => {
     ]);
   });
 
-  it("excludes hidden or filtered rows unless asked", () => {
-    const source = table(["id", "name"], [1, "a"], [2, "b"]);
-    const hidden = buildPlan({ entity: "Client", source, options: { hiddenRows: [3] } });
-    expect(hidden.rows.map((r) => r.action)).toEqual(["update", "skip"]);
-    expect(hidden.rows[1].reason).toMatch(/Row 3 is hidden or filtered out/);
-    const included = buildPlan({
-      entity: "Client",
-      source,
-      options: { hiddenRows: [3], includeHidden: true },
-    });
-    expect(included.rows.map((r) => r.action)).toEqual(["update", "update"]);
-  });
-
   it("skips rows too large for one request", () => {
     const plan = buildPlan({
       entity: "Client",

@@ -69,6 +69,19 @@ describe("plan: ids that mean create", () => {
       ["skip", "Row 2: A2 (payload): id: cannot be null: Halo's schema says it always has a value"],
     ]);
   });
+
+  // So the plan's own id checks see only integers or no id (bench/mutation-notes.md: numericId).
+  it.each([
+    ['""', 'string ""'],
+    ['"5"', 'string "5"'],
+    ["1.5", "number 1.5"],
+    ["true", "boolean true"],
+  ])("an id of %s is refused by the schema check before the plan reads it", (id, got) => {
+    const plan = jsonPlan(true, `{"id":${id},"name":"A"}`);
+    expect(plan.rows.map((r) => [r.action, r.reason])).toEqual([
+      ["skip", `Row 2: A2 (payload): id: expected a whole number, got ${got}`],
+    ]);
+  });
 });
 
 describe("plan: empty rows", () => {
