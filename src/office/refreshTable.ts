@@ -3,8 +3,9 @@
  * rewritten in Halo's row order; columns the user added to the table stay, and their formulas
  * (=HALO.PAYLOAD(...)) fill new rows as Excel's calculated columns do. A field Halo now sends that the
  * table lacks becomes a new column at the table's right; a data column Halo no longer sends is emptied.
- * Values the user typed into their own columns follow their record's id when Halo's rows moved or some
- * are gone (userColumnsById.ts); without a usable id column rows are matched by position.
+ * The cells of the user's own columns (typed values and formulas, not a calculated column) follow their
+ * record's id when Halo's rows moved or some are gone (userColumnsById.ts); without a usable id column
+ * rows are matched by position.
  */
 import type { PulledTable } from "../halo";
 import { chunkRowsByBytes, DEFAULT_SYNC_BUDGET_BYTES } from "./chunkedWrite";
@@ -136,7 +137,7 @@ export async function refreshPulledTable(
   });
 }
 
-/** Each user column's typed values moved to their records' new rows (none when the ids cannot match). */
+/** Each user column's cells moved to their records' new rows (none when the ids cannot match). */
 async function movesById(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,

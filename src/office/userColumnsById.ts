@@ -1,19 +1,21 @@
 /**
- * Refresh keeps what a user typed in their own columns of a pulled table beside its record: when Halo's
- * rows come back in another order, or some are gone, the typed values move with their record's `id`.
- * Formula cells are left where they are: a table's formula column computes from its own row, so it is
- * right whatever record the row now holds (and new rows get it as Excel's calculated columns do).
+ * Refresh keeps what a user put in their own columns of a pulled table beside its record: when Halo's
+ * rows come back in another order, or some are gone, each cell follows its record's `id`, a typed value
+ * as it is and a formula by its R1C1 text (Range.formulasR1C1), so its relative references point at the
+ * record's new row. A whole-column formula (every row the same R1C1 formula: a calculated column) is
+ * right for whatever record a row holds and is left as it is; new rows at the table's end are filled by
+ * the table, as Excel's calculated columns do.
  * Without a usable `id` (missing, blank or repeated, before or after) rows stay matched by position.
  */
 import type { ReportValue } from "../halo";
 import { chunkRowsByBytes, DEFAULT_SYNC_BUDGET_BYTES } from "./chunkedWrite";
 import type { ExcelCell } from "./sheetCells";
 
-/** A user cell before Refresh: a formula, or the value the user typed (blank is ""). */
-export type UserCell = { formula: true } | { value: ExcelCell };
+/** A user cell before Refresh: a formula in R1C1 notation, or the value the user typed (blank is ""). */
+export type UserCell = { formulaR1C1: string } | { value: ExcelCell };
 
-/** What a row's user cell becomes: a value to write, or undefined to leave the cell as it is. */
-export type UserCellWrite = ExcelCell | undefined;
+/** What a row's user cell becomes: a cell to write, or undefined to leave the cell as it is. */
+export type UserCellWrite = UserCell | undefined;
 
 function idKeys(ids: readonly unknown[]): string[] | undefined {
   const keys = ids.map((id) => (id === null || id === undefined ? "" : String(id).trim()));
@@ -21,10 +23,25 @@ function idKeys(ids: readonly unknown[]): string[] | undefined {
   return keys;
 }
 
+function sameCell(a: UserCell | undefined, b: UserCell | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return "value" in a
+    ? "value" in b && a.value === b.value
+    : "formulaR1C1" in b && a.formulaR1C1 === b.formulaR1C1;
+}
+
+const BLANK: UserCell = { value: "" };
+
+/** Every row holds one and the same R1C1 formula: Excel's calculated column. */
+function isCalculatedColumn(cells: readonly UserCell[]): boolean {
+  const first = cells[0];
+  return first !== undefined && "formulaR1C1" in first && cells.every((cell) => sameCell(cell, first));
+}
+
 /**
  * For each row after Refresh, what one user column's cell becomes; undefined (the whole answer) when the
- * ids cannot match rows, so nothing moves. A record's typed value follows it; a new record gets a blank
- * where another record's typed value was; formula cells stay.
+ * ids cannot match rows, so nothing moves. A record's cell (typed value or formula) follows it; a new
+ * record gets a blank where another record's cell was; a calculated column is not touched.
  */
 export function userCellMoves(
   oldIds: readonly unknown[],
@@ -34,14 +51,17 @@ export function userCellMoves(
   const oldKeys = idKeys(oldIds);
   const newKeys = idKeys(newIds);
   if (oldKeys === undefined || newKeys === undefined) return undefined;
+  if (isCalculatedColumn(oldCells)) return newKeys.map(() => undefined);
   const oldRowOf = new Map(oldKeys.map((key, row) => [key, row]));
   return newKeys.map((key, row) => {
     const was = oldRowOf.get(key);
-    const own = was === undefined ? undefined : oldCells[was];
-    if (own !== undefined && "value" in own) return own.value;
-    // The record had a formula here, or is new: keep a formula at this row, clear another record's value.
     const here = oldCells[row];
-    return here !== undefined && "value" in here && here.value !== "" ? "" : undefined;
+    if (was !== undefined) {
+      const own = oldCells[was]!;
+      return sameCell(own, here) ? undefined : own;
+    }
+    // A new record: another record's cell is not left beside it; a row the table adds keeps its fill.
+    return here === undefined || sameCell(here, BLANK) ? undefined : BLANK;
   });
 }
 
@@ -50,37 +70,37 @@ function asWritten(value: ExcelCell): ExcelCell {
   return typeof value === "string" && value !== "" ? `'${value}` : value;
 }
 
-/** A column's body cells (values and formulas), read in chunks under Excel's response limit. */
+/** A column's body cells (values and R1C1 formulas), read in chunks under Excel's response limit. */
 export async function readColumn(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   at: { row: number; column: number },
   rowCount: number,
-): Promise<{ values: unknown[]; formulas: unknown[] }> {
+): Promise<{ values: unknown[]; formulasR1C1: unknown[] }> {
   const values: unknown[] = [];
-  const formulas: unknown[] = [];
+  const formulasR1C1: unknown[] = [];
   for (let start = 0; start < rowCount; start += READ_ROWS_PER_SYNC) {
     const count = Math.min(READ_ROWS_PER_SYNC, rowCount - start);
     const range = sheet.getRangeByIndexes(at.row + start, at.column, count, 1);
-    range.load("values,formulas");
+    range.load("values,formulasR1C1");
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each response must stay under 5 MB
     await context.sync();
     values.push(...range.values.map(([value]) => value));
-    formulas.push(...range.formulas.map(([formula]) => formula));
+    formulasR1C1.push(...range.formulasR1C1.map(([formula]) => formula));
   }
-  return { values, formulas };
+  return { values, formulasR1C1 };
 }
 
 /** A column read by readColumn as user cells: a text that merely looks like a formula is a value. */
-export function asUserCells(column: { values: unknown[]; formulas: unknown[] }): UserCell[] {
+export function asUserCells(column: { values: unknown[]; formulasR1C1: unknown[] }): UserCell[] {
   return column.values.map((value, row) => {
-    const formula = column.formulas[row];
+    const formula = column.formulasR1C1[row];
     const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
-    return isFormula ? { formula: true } : { value: value as ExcelCell };
+    return isFormula ? { formulaR1C1: formula } : { value: value as ExcelCell };
   });
 }
 
-/** Writes one user column's moves (undefined cells are left alone), each sync under the request limit. */
+/** Writes one user column's moves (undefined cells are left alone, formulas as R1C1), each sync under the request limit. */
 export async function writeUserCells(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
@@ -88,12 +108,15 @@ export async function writeUserCells(
   moves: readonly UserCellWrite[],
   budgetBytes = DEFAULT_SYNC_BUDGET_BYTES,
 ): Promise<void> {
-  const rows = moves.map((move) => [move === undefined ? null : asWritten(move)]);
+  const rows = moves.map((move) => [
+    move === undefined ? null : "formulaR1C1" in move ? move.formulaR1C1 : asWritten(move.value),
+  ]);
   let written = 0;
   for (const chunk of chunkRowsByBytes(rows, budgetBytes)) {
     if (chunk.some(([cell]) => cell !== null)) {
-      // null leaves a cell as it is (Excel's rule); Office.js's typings do not list it.
-      sheet.getRangeByIndexes(at.row + written, at.column, chunk.length, 1).values =
+      // formulasR1C1 takes typed values as Range.values does; null leaves a cell as it is (Excel's
+      // rule; Office.js's typings do not list it).
+      sheet.getRangeByIndexes(at.row + written, at.column, chunk.length, 1).formulasR1C1 =
         chunk as unknown as ExcelCell[][];
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each request must stay under 5 MB
       await context.sync();

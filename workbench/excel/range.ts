@@ -461,6 +461,19 @@ defineProperties(Range, "Range", {
       );
     },
   },
+  formulasR1C1: {
+    get: (r) => cellGrid(r, (id, rect) => r.context.model.getApiFormulasR1C1(id, rect)),
+    set: (r, value) => {
+      const t = r._t();
+      r.context.model.setFormulasR1C1(
+        t.sheetId,
+        t.rect.row,
+        t.rect.col,
+        checkCellValues(blockFor(value, t.rect, "formulasR1C1"), "formulasR1C1"),
+        "api",
+      );
+    },
+  },
   numberFormat: {
     get: (r) => cellGrid(r, (id, rect) => r.context.model.getNumberFormats(id, rect)),
     set: (r, value) => {

@@ -6,12 +6,13 @@ import { moveRect, type Shift } from "../model/shift";
 import { MAX_COLS, MAX_ROWS } from "../model/types";
 import { tokenize } from "./tokens";
 
-const SHEET_AND_AREA = /^((?:'(?:[^']|'')+'|[^!]+)!)?(.*)$/;
-const CELL_PART = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})$/;
-const COL_PART = /^(\$?)([A-Za-z]{1,3})$/;
-const ROW_PART = /^(\$?)([0-9]{1,7})$/;
+export const SHEET_AND_AREA = /^((?:'(?:[^']|'')+'|[^!]+)!)?(.*)$/;
+export const CELL_PART = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})$/;
+export const COL_PART = /^(\$?)([A-Za-z]{1,3})$/;
+export const ROW_PART = /^(\$?)([0-9]{1,7})$/;
 
-function rewriteRefs(formula: string, rewrite: (refText: string) => string): string {
+/** The formula with each reference token replaced by rewrite(its text); the rest kept as written. */
+export function rewriteRefs(formula: string, rewrite: (refText: string) => string): string {
   if (!formula.startsWith("=")) return formula;
   const body = formula.slice(1);
   let tokens;
