@@ -11,6 +11,7 @@ import {
   type RequestContext,
 } from "./clientObject";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
+import { fromR1C1 } from "../formula/r1c1";
 import { RangeAreas } from "./rangeAreas";
 import { RangeFormat } from "./rangeFormat";
 import { Worksheet } from "./worksheet";
@@ -102,6 +103,25 @@ export function valuesProperty<O extends ClientObject>(targetOf: (o: O) => Range
       const { sheetId, rect } = targetOf(o);
       const block = checkCellValues(blockFor(value, rect, "values"), "values");
       o.context.model.setValues(sheetId, rect.row, rect.col, block, "api");
+    },
+  };
+}
+
+/** Range.formulas, or Range.formulasR1C1 (each "=..." read and written in R1C1 notation from its cell). */
+function formulasProperty(r1c1: boolean): PropertySpec<Range> {
+  const name = r1c1 ? "formulasR1C1" : "formulas";
+  return {
+    get: (r) => cellGrid(r, (id, rect) => r.context.model.getApiFormulas(id, rect, r1c1)),
+    set: (r, value) => {
+      const { sheetId, rect } = r._t();
+      const block = checkCellValues(blockFor(value, rect, name), name).map((line, i) =>
+        line.map((input, j) =>
+          r1c1 && typeof input === "string" && input.startsWith("=")
+            ? fromR1C1(input, rect.row + i, rect.col + j)
+            : input,
+        ),
+      );
+      r.context.model.setFormulas(sheetId, rect.row, rect.col, block, "api");
     },
   };
 }
@@ -448,32 +468,8 @@ defineProperties(Range, "Range", {
   isEntireRow: { get: (r) => r._t().rect.col === 0 && r._t().rect.colCount === MAX_COLS },
   isEntireColumn: { get: (r) => r._t().rect.row === 0 && r._t().rect.rowCount === MAX_ROWS },
   values: valuesProperty((r) => r._t()),
-  formulas: {
-    get: (r) => cellGrid(r, (id, rect) => r.context.model.getApiFormulas(id, rect)),
-    set: (r, value) => {
-      const t = r._t();
-      r.context.model.setFormulas(
-        t.sheetId,
-        t.rect.row,
-        t.rect.col,
-        checkCellValues(blockFor(value, t.rect, "formulas"), "formulas"),
-        "api",
-      );
-    },
-  },
-  formulasR1C1: {
-    get: (r) => cellGrid(r, (id, rect) => r.context.model.getApiFormulasR1C1(id, rect)),
-    set: (r, value) => {
-      const t = r._t();
-      r.context.model.setFormulasR1C1(
-        t.sheetId,
-        t.rect.row,
-        t.rect.col,
-        checkCellValues(blockFor(value, t.rect, "formulasR1C1"), "formulasR1C1"),
-        "api",
-      );
-    },
-  },
+  formulas: formulasProperty(false),
+  formulasR1C1: formulasProperty(true),
   numberFormat: {
     get: (r) => cellGrid(r, (id, rect) => r.context.model.getNumberFormats(id, rect)),
     set: (r, value) => {

@@ -6,7 +6,7 @@
 import { CalcEngine } from "../formula/engine";
 import type { CustomFunctionRegistry } from "../formula/customFunctions";
 import type { FormulaCell } from "../formula/formulaCell";
-import { fromR1C1, toR1C1 } from "../formula/r1c1";
+import { toR1C1 } from "../formula/r1c1";
 import { adjustFormula, moveReferences } from "../formula/references";
 import { cellRect, intersectRects } from "./address";
 import { displayText, inputText, parseInput, toApiValue } from "./cellText";
@@ -325,19 +325,13 @@ export class Workbook {
     return this.mapRect(sheetId, rect, (sheet, r, c) => toApiValue(sheet.value(r, c)));
   }
 
-  /** Formulas as Range.formulas reports them: the formula text, else the constant (blank ""). */
-  getApiFormulas(sheetId: string, rect: Rect): ApiValue[][] {
+  /** Formulas as Range.formulas reports them: the formula text, else the constant (blank ""); with
+      r1c1, as Range.formulasR1C1 does: each formula in R1C1 notation relative to its cell. */
+  getApiFormulas(sheetId: string, rect: Rect, r1c1 = false): ApiValue[][] {
     return this.mapRect(sheetId, rect, (sheet, r, c) => {
       const formula = sheet.formula(r, c);
-      return formula ? formula.text : toApiValue(sheet.value(r, c));
-    });
-  }
-
-  /** Range.formulasR1C1: as getApiFormulas, each formula in R1C1 notation relative to its cell. */
-  getApiFormulasR1C1(sheetId: string, rect: Rect): ApiValue[][] {
-    return this.mapRect(sheetId, rect, (sheet, r, c) => {
-      const formula = sheet.formula(r, c);
-      return formula ? toR1C1(formula.text, r, c) : toApiValue(sheet.value(r, c));
+      if (!formula) return toApiValue(sheet.value(r, c));
+      return r1c1 ? toR1C1(formula.text, r, c) : formula.text;
     });
   }
 
@@ -427,22 +421,6 @@ export class Workbook {
     source: ChangeSource = "api",
   ): void {
     this.writeBlock(sheetId, row, col, formulas, source);
-  }
-
-  /** Range.formulasR1C1 semantics: setFormulas with each "=..." read in R1C1 notation from its cell. */
-  setFormulasR1C1(
-    sheetId: string,
-    row: number,
-    col: number,
-    formulas: CellInput[][],
-    source: ChangeSource = "api",
-  ): void {
-    const block = formulas.map((line, i) =>
-      line.map((input, j) =>
-        typeof input === "string" && input.startsWith("=") ? fromR1C1(input, row + i, col + j) : input,
-      ),
-    );
-    this.writeBlock(sheetId, row, col, block, source);
   }
 
   private writeBlock(

@@ -1,21 +1,16 @@
 /* The Excel JavaScript API emulation, rule by rule, as Excel documents it. */
 import { Workbook } from "../../../workbench/model/workbook";
-import { createExcelNamespace } from "../../../workbench/excel/workbookProxy";
+import { excelRun, type Ctx } from "./excelRun";
 import { OfficeExtensionError } from "../../../workbench/excel/errors";
 import { jsonBytes } from "../../../workbench/excel/clientObject";
 import { fakeTimeouts, runScheduledTimeouts } from "../../fakes/fakeTimeouts";
 import { cpuStopwatch } from "../../fakes/cpuStopwatch";
 
-/* Typed with @types/office-js, so the tests also check the emulation against Excel's own API shape. */
-type Ctx = Excel.RequestContext;
-
 afterEach(() => jest.useRealTimers());
 
 function setup() {
   const model = new Workbook();
-  const excel = createExcelNamespace(model);
-  const run = <T>(batch: (ctx: Ctx) => Promise<T>) =>
-    (excel.run as unknown as (b: (ctx: Ctx) => Promise<T>) => Promise<T>)(batch);
+  const run = excelRun(model);
   /** The error code of a batch that is queued and synced, for rules that refuse one call. */
   const codeOf = (batch: (ctx: Ctx) => void) =>
     errorOf(

@@ -1,16 +1,12 @@
 /* Range.formulasR1C1 as Excel's API has it: formulas read relative to their own cell, written the same
    way, constants (text that looks like a formula included) as they are. */
 import { Workbook } from "../../../workbench/model/workbook";
-import { createExcelNamespace } from "../../../workbench/excel/workbookProxy";
+import { excelRun } from "./excelRun";
 import { fromR1C1, toR1C1 } from "../../../workbench/formula/r1c1";
-
-type Ctx = Excel.RequestContext;
 
 function setup() {
   const model = new Workbook();
-  const excel = createExcelNamespace(model);
-  const run = <T>(batch: (ctx: Ctx) => Promise<T>) =>
-    (excel.run as unknown as (b: (ctx: Ctx) => Promise<T>) => Promise<T>)(batch);
+  const run = excelRun(model);
   const sheet = model.getActiveSheet().id;
   return { model, run, sheet };
 }

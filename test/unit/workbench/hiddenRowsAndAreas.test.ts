@@ -1,15 +1,11 @@
 /* Hidden rows, a table column's values filter, and a selection of several blocks, as Excel's API has them. */
 import { Workbook } from "../../../workbench/model/workbook";
-import { createExcelNamespace } from "../../../workbench/excel/workbookProxy";
+import { excelRun } from "./excelRun";
 import { OfficeExtensionError } from "../../../workbench/excel/errors";
-
-type Ctx = Excel.RequestContext;
 
 function setup() {
   const model = new Workbook();
-  const excel = createExcelNamespace(model);
-  const run = <T>(batch: (ctx: Ctx) => Promise<T>) =>
-    (excel.run as unknown as (b: (ctx: Ctx) => Promise<T>) => Promise<T>)(batch);
+  const run = excelRun(model);
   const sheet = model.getActiveSheet().id;
   model.setValues(sheet, 0, 0, [
     ["id", "name"],
