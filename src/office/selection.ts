@@ -79,17 +79,53 @@ function asCell(value: unknown): CellValue {
 const SEVERAL_BLOCKS =
   "Several blocks are selected (as Select failed rows leaves them): select one block of rows to push, or use Retry failed.";
 
+/** Areas named in a message at most: the rest are counted. */
+const AREAS_NAMED = 5;
+
+const UNMERGE =
+  "Excel keeps a merged area's value in its first cell only, so the other rows would be read as blank. Unmerge them (Home → Merge & Center → Unmerge Cells) and fill in the values, then preview again. Nothing was read or sent.";
+
 /** Excel keeps a merged area's value in its first cell: the rows below would be read blank, and blank leaves a field alone. */
 function mergedMessage(address: string): string {
-  const areas = address.replace(/[^,!]+!/g, "");
-  return `Merged cells in the rows to push (${areas}): Excel keeps a merged area's value in its first cell only, so the other rows would be read as blank. Unmerge them (Home > Merge & Center) and fill in the values, then preview again. Nothing was sent.`;
+  const areas = address
+    .split(",")
+    .map((area) => area.replace(/^.*!/, "").trim())
+    .filter((area) => area !== "");
+  const named = areas.slice(0, AREAS_NAMED).join(", ");
+  const more = areas.length > AREAS_NAMED ? ` and ${areas.length - AREAS_NAMED} more` : "";
+  return `Merged cells in the rows to push (${named}${more}): ${UNMERGE}`;
+}
+
+/* Excel refuses to list more than 512 merged areas (Range.getMergedAreasOrNullObject fails; the error
+   code is not documented): the rows hold merged cells all the same. */
+const TOO_MANY_MERGED = `The rows to push hold more than 512 merged areas, more than Excel can list. ${UNMERGE}`;
+
+/**
+ * Refuses merged cells in the header row and the rows to push, before anything of them is read: a sync
+ * of its own, so a failure is this check's. An API set Excel lacks (ApiNotFound) is left as it is.
+ */
+async function refuseMergedCells(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  area: Rect,
+): Promise<void> {
+  const merged = sheet
+    .getRangeByIndexes(area.row, area.col, area.rows, area.cols)
+    .getMergedAreasOrNullObject();
+  merged.load("address");
+  await context.sync().catch((error: unknown) => {
+    throw errorCode(error) === "ApiNotFound" ? error : new SelectionError(TOO_MANY_MERGED);
+  });
+  if (!merged.isNullObject) throw new SelectionError(mergedMessage(merged.address));
+}
+
+function errorCode(error: unknown): unknown {
+  return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
 }
 
 /** Excel refuses getSelectedRange() for a selection of several blocks, with the code InvalidSelection. */
 function severalBlocks(error: unknown): boolean {
-  return (
-    typeof error === "object" && error !== null && (error as { code?: unknown }).code === "InvalidSelection"
-  );
+  return errorCode(error) === "InvalidSelection";
 }
 
 /** Reads the selection of the active sheet; SelectionError when it holds no data rows. */
@@ -136,6 +172,12 @@ export async function readSelection(): Promise<SheetSelection> {
           : `Select the header row and the rows to push below it: ${selected.address} holds no data rows (outside a table the first selected row is the header row).`,
       );
 
+    await refuseMergedCells(context, sheet, {
+      row: headerRow,
+      col: block.col,
+      rows: lastRow - headerRow + 1,
+      cols: width,
+    });
     const header = sheet.getRangeByIndexes(headerRow, block.col, 1, width);
     header.load("values");
     const chunks: Excel.Range[] = [];
@@ -149,12 +191,7 @@ export async function readSelection(): Promise<SheetSelection> {
       range.load("values,formulas");
       chunks.push(range);
     }
-    const merged = sheet
-      .getRangeByIndexes(headerRow, block.col, lastRow - headerRow + 1, width)
-      .getMergedAreasOrNullObject();
-    merged.load("address");
     await context.sync();
-    if (!merged.isNullObject) throw new SelectionError(mergedMessage(merged.address));
     const hidden = new Set(await hiddenRowsIn(context, sheet, firstRow, lastRow - firstRow + 1));
 
     const headers = (header.values[0] ?? []).map((v) =>

@@ -21,6 +21,9 @@ export interface RangeTarget {
   rect: Rect;
 }
 
+/** Range.getMergedAreasOrNullObject fails above this many areas (Excel's documented limit). */
+const MAX_MERGED_AREAS = 512;
+
 const DIMENSION_MISMATCH =
   "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
 
@@ -351,13 +354,26 @@ export class Range extends ResolvedObject<RangeTarget> {
     );
   }
 
-  /** The merged areas that meet this range, whole; a null object when there are none. */
+  /**
+   * The merged areas whose top-left cell is in this range, whole (an area that only reaches into the
+   * range is left out: Excel's rule, office-js issue 3611); a null object when there are none. Excel
+   * fails the call when there are more than 512 (documented without its error code: the workbench
+   * gives GeneralException, Excel's code for a failure it names no reason for).
+   */
   getMergedAreasOrNullObject(): RangeAreas {
     return new RangeAreas(
       this.context,
       () => {
         const { sheetId, rect } = this._t();
-        const rects = this.context.model.mergedAreas.within(sheetId, rect);
+        const rects = this.context.model.mergedAreas
+          .within(sheetId, rect)
+          .filter((area) => intersectRects(rect, { row: area.row, col: area.col, rowCount: 1, colCount: 1 }));
+        if (rects.length > MAX_MERGED_AREAS)
+          throw new OfficeExtensionError(
+            ErrorCodes.generalException,
+            "There was an internal error while processing the request.",
+            "Range.getMergedAreasOrNullObject",
+          );
         return rects.length > 0 ? { sheetId, rects } : null;
       },
       true,

@@ -158,7 +158,7 @@ describe("readSelection", () => {
     select(workbook, sheet, "A1:C6");
     await expect(readSelection()).rejects.toThrow(
       new SelectionError(
-        "Merged cells in the rows to push (C3:C4): Excel keeps a merged area's value in its first cell only, so the other rows would be read as blank. Unmerge them (Home > Merge & Center) and fill in the values, then preview again. Nothing was sent.",
+        "Merged cells in the rows to push (C3:C4): Excel keeps a merged area's value in its first cell only, so the other rows would be read as blank. Unmerge them (Home → Merge & Center → Unmerge Cells) and fill in the values, then preview again. Nothing was read or sent.",
       ),
     );
     // Rows clear of the merged area are read as usual.
@@ -170,6 +170,44 @@ describe("readSelection", () => {
     });
     select(workbook, sheet, "A1:C6");
     expect((await readSelection()).rows).toHaveLength(5);
+  });
+
+  /** Rows merged across (each row of `across` one area), the selection read: its refusal; no cell read. */
+  async function refusedUnread(
+    rows: (string | number)[][],
+    across: string,
+    selection: string,
+  ): Promise<string> {
+    const { workbook, sheet } = sheetWith(rows, false);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getActiveWorksheet().getRange(across).merge(true);
+      await context.sync();
+    });
+    select(workbook, sheet, selection);
+    const read = jest.spyOn(workbook, "getApiValues");
+    const error = await readSelection().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(read).not.toHaveBeenCalled();
+    read.mockRestore();
+    expect(error).toBeInstanceOf(SelectionError);
+    return (error as SelectionError).message;
+  }
+
+  it("many merged areas: the first five are named and the rest counted; no cell of the rows is read", async () => {
+    // Header and data rows each merged across B:C: six areas.
+    expect(await refusedUnread(CLIENTS, "B1:C6", "A1:C6")).toMatch(
+      /^Merged cells in the rows to push \(B1:C1, B2:C2, B3:C3, B4:C4, B5:C5 and 1 more\): .* Unmerge Cells\) /,
+    );
+  });
+
+  it("more than 512 merged areas (Excel refuses to list them): a plain SelectionError saying to unmerge; nothing is read", async () => {
+    const rows = [["id", "note"], ...Array.from({ length: 600 }, (_, i) => [i + 1, `note ${i + 1}`])];
+    // Each data row's B:C merged across: 600 areas.
+    expect(await refusedUnread(rows, "B2:C601", "A1:B601")).toBe(
+      "The rows to push hold more than 512 merged areas, more than Excel can list. Excel keeps a merged area's value in its first cell only, so the other rows would be read as blank. Unmerge them (Home → Merge & Center → Unmerge Cells) and fill in the values, then preview again. Nothing was read or sent.",
+    );
   });
 
   it("an empty sheet, or only a header row, is a SelectionError saying what to select", async () => {

@@ -137,26 +137,55 @@ describe("Worksheet.getRanges(...).select()", () => {
 });
 
 describe("merged cells", () => {
-  it("merge keeps the top-left value; getMergedAreasOrNullObject finds each area whole, or is a null object", async () => {
+  it("merge keeps the top-left value; getMergedAreasOrNullObject finds each area whose top-left cell is in the range, whole", async () => {
     const { run, model, sheet } = setup();
     const found = await run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getActiveWorksheet();
       ws.getRange("A2:B3").merge();
       ws.getRange("A4:B5").merge(true);
-      const areas = ws.getRange("B3:B4").getMergedAreasOrNullObject();
-      areas.load("address,areaCount");
+      const both = ws.getRange("A2:B4").getMergedAreasOrNullObject();
+      both.load("address,areaCount");
+      // A2:B3 meets A3:B4 but starts above it: Excel leaves it out (office-js issue 3611, by design).
+      const lower = ws.getRange("A3:B4").getMergedAreasOrNullObject();
+      lower.load("address");
       const none = ws.getRange("A1:B1").getMergedAreasOrNullObject();
       none.load("address");
       await ctx.sync();
-      return { address: areas.address, count: areas.areaCount, none: none.isNullObject };
+      return { both: both.address, count: both.areaCount, lower: lower.address, none: none.isNullObject };
     });
-    expect(found).toEqual({ address: "Sheet1!A2:B3, Sheet1!A4:B4", count: 2, none: true });
+    expect(found).toEqual({
+      both: "Sheet1!A2:B3, Sheet1!A4:B4",
+      count: 2,
+      lower: "Sheet1!A4:B4",
+      none: true,
+    });
     expect(model.getValues(sheet, { row: 1, col: 0, rowCount: 4, colCount: 2 })).toEqual([
       [1, null],
       [null, null],
       [3, null],
       [4, null],
     ]);
+  });
+
+  it("getMergedAreasOrNullObject fails for more than 512 areas, as Excel documents", async () => {
+    const { run } = setup();
+    const areas = (address: string) =>
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        const merged = ws.getRange(address).getMergedAreasOrNullObject();
+        merged.load("areaCount");
+        await ctx.sync();
+        return merged.areaCount;
+      });
+    await run(async (ctx) => {
+      // 513 rows, each merged across two cells: C1:D1 ... C513:D513.
+      ctx.workbook.worksheets.getActiveWorksheet().getRange("C1:D513").merge(true);
+      await ctx.sync();
+    });
+    expect(await areas("C1:D512")).toBe(512);
+    const error = await areas("C1:D513").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfficeExtensionError);
+    expect((error as OfficeExtensionError).code).toBe("GeneralException");
   });
 
   it("a merge overlapping a merged area is refused; unmerge frees the cells", async () => {
