@@ -1,7 +1,8 @@
 /**
  * The Halo client: every call to <instance>/api goes through request(), which adds the bearer token,
  * sends JSON, waits for the shared rate limiter, times out, maps failures to HaloError kinds with
- * secrets redacted, renews the token once on a 401, and retries per the retry policy.
+ * secrets redacted, renews the token once on a 401, and retries per the retry policy. Each answer
+ * tells the limiter whether Halo counted the request or refused it (429), so it learns a stricter limit.
  */
 import type { AuthMethod } from "./auth";
 import { defaultAuthServer, discoverAuthServer, type AuthServer } from "./authServer";
@@ -221,7 +222,11 @@ export function createHaloClient(options: HaloClientOptions): HaloClient {
         authorization: `Bearer ${token}`,
       };
       if (body !== undefined) headers["content-type"] = "application/json";
-      return send(context, { method, url, headers, body, signal, label });
+      const sentAt = clock.now();
+      const answer = await send(context, { method, url, headers, body, signal, label });
+      // What Halo counted and what it refused teach the limiter the instance's real limit.
+      if (answer.status !== 429) limiter?.accepted(sentAt);
+      return answer;
     };
 
     const attempt = async (): Promise<T> => {
@@ -250,6 +255,7 @@ export function createHaloClient(options: HaloClientOptions): HaloClient {
           clock.now(),
           redactor,
         );
+        if (answer.status === 429) limiter?.refused(error.retryAfterMs);
         if (error.kind === "RateLimited" && error.retryAfterMs !== undefined) {
           limiter?.pauseUntil(clock.now() + error.retryAfterMs);
         }

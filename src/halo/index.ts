@@ -22,6 +22,7 @@ export type { HaloErrorKind } from "./errors";
 export { normaliseInstanceUrl } from "./instance";
 export { RateLimiter, sharedRateLimiter } from "./rateLimit";
 export type { RateLimitForecast, RateLimitOptions, RateLimitState } from "./rateLimit";
+export type { RateLimitRule } from "./rateLimitLearner";
 export { MemoryTokenStore, tokenKey } from "./tokenStore";
 export type { TokenSet, TokenStore } from "./tokenStore";
 export { walkPages } from "./paginate";

@@ -5,6 +5,7 @@
  * instance (sharedRateLimiter), so the pane, functions and a bulk run never add up past the limit.
  */
 import type { Clock } from "./clock";
+import { RateLimitLearner, type RateLimitRule } from "./rateLimitLearner";
 
 export interface RateLimitOptions {
   /** Requests per window; default 300. */
@@ -28,6 +29,8 @@ export interface RateLimitState {
   nextFreeAt: number;
   /** Requests queued for a slot. */
   waiting: number;
+  /** The stricter limit Halo's 429s have shown, when they have shown one (see RateLimitLearner). */
+  learned?: RateLimitRule;
 }
 
 /** What the limiter will make a number of further requests wait (see RateLimiter.forecast). */
@@ -38,6 +41,8 @@ export interface RateLimitForecast {
   waitMs: number;
   /** When the last of them would be admitted (ms epoch). */
   lastAdmittedAt: number;
+  /** Set when the forecast counts a stricter limit learned from Halo's 429s than the one assumed. */
+  learned?: RateLimitRule;
 }
 
 export const DEFAULT_RATE_LIMIT = 300;
@@ -54,6 +59,7 @@ export class RateLimiter {
   private queue: Promise<void> = Promise.resolve();
   private waiting = 0;
   private readonly listeners = new Set<(waitMs: number) => void>();
+  private readonly learner = new RateLimitLearner(() => ({ limit: this.limit, windowMs: this.windowMs }));
 
   constructor(
     private readonly clock: Clock,
@@ -98,42 +104,63 @@ export class RateLimiter {
   state(): RateLimitState {
     const now = this.clock.now();
     this.prune(now);
+    const learned = this.learner.learned();
     return {
       inWindow: this.stamps.length,
       limit: this.limit,
       windowMs: this.windowMs,
       nextFreeAt: this.nextFreeAt(now),
       waiting: this.waiting,
+      ...(learned ? { learned } : {}),
     };
   }
 
   /**
    * The waits `requests` more requests will meet when sent one every `spacingMs` (the pace of the
    * caller's own work) from now, given the requests already in the window: lets a run count the
-   * rate-limit waits still to come into its ETA, not only the one under way.
+   * rate-limit waits still to come into its ETA, not only the one under way. Both limits hold: the
+   * one this limiter paces by, and the one Halo's 429s have shown (Halo's own window, of the
+   * requests it counted, where the 429s and their Retry-After make the waits).
    */
   forecast(requests: number, spacingMs: number): RateLimitForecast {
     const now = this.clock.now();
     this.prune(now);
-    const stamps = [...this.stamps];
+    const learned = this.learner.learned();
+    const own = [...this.stamps];
+    const halo = learned ? this.learner.countedSince(now, learned.windowMs) : [];
+    const freeAt = (stamps: number[], limit: number, slotMs: number, at: number): number =>
+      stamps.length >= limit ? stamps[stamps.length - limit] + slotMs : at;
     let at = now;
     let waits = 0;
     let waitMs = 0;
+    let lastAdmittedAt = now;
     for (let i = 0; i < requests; i++) {
-      const windowFree = stamps.length >= this.limit ? stamps[stamps.length - this.limit] + this.slotMs : at;
-      const admitted = Math.max(at, windowFree, this.blockedUntil);
+      const admitted = Math.max(
+        at,
+        freeAt(own, this.limit, this.slotMs, at),
+        learned ? freeAt(halo, learned.limit, learned.windowMs, at) : at,
+        this.blockedUntil,
+      );
       if (admitted > at) {
         waits++;
         waitMs += admitted - at;
       }
-      stamps.push(admitted);
+      own.push(admitted);
+      halo.push(admitted);
+      lastAdmittedAt = admitted;
       at = admitted + Math.max(0, spacingMs);
     }
-    return {
-      waits,
-      waitMs,
-      lastAdmittedAt: stamps.length > this.stamps.length ? stamps[stamps.length - 1] : now,
-    };
+    return { waits, waitMs, lastAdmittedAt, ...(learned ? { learned } : {}) };
+  }
+
+  /** A request sent at `sentAt` got an answer other than 429: Halo counted it in its window. */
+  accepted(sentAt: number): void {
+    this.learner.accepted(sentAt);
+  }
+
+  /** Halo answered 429 (with Retry-After when it said one): evidence of its real limit. */
+  refused(retryAfterMs?: number): void {
+    this.learner.refused(this.clock.now(), retryAfterMs);
   }
 
   /** Holds every request until `untilMs` (Halo said Retry-After: the window is full on its side). */
