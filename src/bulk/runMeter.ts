@@ -110,6 +110,7 @@ export class RunMeter {
     // The wait starting now is not in the forecast when its request already holds the slot.
     const waitAheadMs = Math.max(forecast?.waitMs ?? 0, waitingMs ?? 0);
     progress.waitAheadMs = Math.round(waitAheadMs);
+    if (forecast?.learned) progress.learnedRateLimit = forecast.learned;
     progress.etaMs = Math.round(paceMs + waitAheadMs);
     return progress;
   }

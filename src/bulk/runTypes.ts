@@ -1,5 +1,5 @@
 /** The shapes a run takes and gives: options, progress events, the final report and its journal. */
-import type { Clock, HaloErrorKind, RetryPolicy } from "../halo";
+import type { Clock, HaloErrorKind, RateLimitRule, RetryPolicy } from "../halo";
 import type { HaloObject } from "./payload";
 import type { RowResult } from "./rowResult";
 import type { RunState } from "./runControl";
@@ -62,6 +62,11 @@ export interface RunProgress {
   requestsAhead?: number;
   /** Rate-limit waiting the requests still to send will meet (the limiter's forecast), 0 when none. */
   waitAheadMs?: number;
+  /**
+   * Set when Halo's 429s have shown a stricter limit than the one assumed (Halo's documented 300
+   * per 5 minutes): the forecast, so waitAheadMs and etaMs, count with it.
+   */
+  learnedRateLimit?: RateLimitRule;
 }
 
 /** What undo needs for one written row: the values before, and what was sent. */

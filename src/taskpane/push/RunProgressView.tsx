@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, Field, makeStyles, ProgressBar, tokens } from 
 import type { RunProgress } from "../../bulk";
 import type { ActiveRun } from "./usePush";
 import { count, duration, plural } from "./format";
+import { learnedLimitNote } from "./rateLimitNote";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -82,6 +83,7 @@ export function RunProgressView({ run }: { run: ActiveRun }): JSX.Element {
       {p ? <Body1 role="status">{`${count(p.rowsDone)} of ${plural(p.rowsTotal, "row")} done`}</Body1> : null}
       {p ? <Caption1>{soFar(p)}</Caption1> : null}
       {still ? <Caption1>{still}</Caption1> : null}
+      {p?.learnedRateLimit && still ? <Caption1>{learnedLimitNote(p.learnedRateLimit)}</Caption1> : null}
       <div className={styles.actions}>
         {state === "paused" || state === "pausing" ? (
           <Button appearance="primary" onClick={run.resume}>
