@@ -66,12 +66,23 @@ export function inferColumnType(values: unknown[]): ReportColumnType {
   return "text";
 }
 
-/** Halo caps reports (about 50,000 rows) without saying so: a round row count is suspicious. What to
- *  do about it depends on the source (a saved report or SQL): the caller adds that. */
+/** Halo's usual silent cap on report and SQL results. */
+const HALO_RESULT_CAP = 50_000;
+
+/** Halo caps reports (about 50,000 rows) without saying so, and an instance or a report can stop at
+ *  another round number: a round row count is suspicious. What to do about it depends on the source
+ *  (a saved report or SQL): the caller adds that. */
 export function roundCapWarning(rowCount: number): string | undefined {
   if (rowCount < 10_000 || rowCount % 10_000 !== 0) return undefined;
+  const count = rowCount.toLocaleString("en-US");
+  if (rowCount === HALO_RESULT_CAP)
+    return (
+      `Halo returned exactly ${count} rows: Halo stops report and SQL results at about ${count} rows ` +
+      `without saying so, so this result is probably cut short and some rows are missing.`
+    );
   return (
-    `Halo returned exactly ${rowCount.toLocaleString("en-US")} rows. Halo stops report and SQL results at about ` +
-    `50,000 rows without saying so, so this result is probably cut short.`
+    `Halo returned exactly ${count} rows. Halo stops report and SQL results at a round number without ` +
+    `saying so (about ${HALO_RESULT_CAP.toLocaleString("en-US")} rows, but an instance or a report can ` +
+    `set another limit), so this result may be cut short and some rows may be missing.`
   );
 }

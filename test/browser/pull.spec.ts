@@ -86,7 +86,7 @@ test("pull: the saved report 'Clients with tax code' lands in a new sheet with e
   await chooseReport(pane, "Clients with tax code");
   await pane.getByRole("button", { name: "Pull", exact: true }).click();
   const done = pane.getByText(
-    /^[\d,]+ rows? from Clients with tax code at \d\d:\d\d, in Clients with tax code\.$/,
+    /^[\d,]+ rows? from Clients with tax code at \d\d:\d\d, on sheet "Clients with tax code"\.$/,
   );
   await done.waitFor({ timeout: 60_000 });
   const api = await sandboxApi(sandboxUrl);
@@ -256,7 +256,11 @@ test("pull: Refresh after a change in Halo updates the data columns and keeps a 
   });
   await pane.getByRole("button", { name: "Refresh" }).click();
   await pane
-    .getByText(new RegExp(`^${(before + 1).toLocaleString("en-US")} rows from SQL query at`))
+    .getByText(
+      new RegExp(
+        `^Refreshed sheet "SQL query": ${(before + 1).toLocaleString("en-US")} rows from SQL query at`,
+      ),
+    )
     .waitFor({ timeout: 60_000 });
   const values = await sheetValues(pane, "SQL query");
   assert.equal(values.length, before + 2);

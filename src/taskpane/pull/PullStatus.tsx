@@ -86,7 +86,8 @@ export function PullStatus({ phase, onCancel, onConfirm, onDismiss, onUseSql }: 
           <Field
             label={label}
             validationState="none"
-            hint="Cancel stops it: either every row lands or none does."
+            // Said only while Cancel is offered: writing a Refresh or saving the record cannot stop.
+            hint={cancellable ? "Cancel stops it: either every row lands or none does." : undefined}
           >
             <ProgressBar value={value} />
           </Field>

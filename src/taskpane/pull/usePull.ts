@@ -92,11 +92,21 @@ export function usePull(services: PullServices): PullState {
   );
 
   const finish = useCallback(
-    (table: PulledTable, source: PullSource, landed: LandedTable, record: PullRecord, at: Date) => {
+    (
+      table: PulledTable,
+      source: PullSource,
+      landed: LandedTable,
+      record: PullRecord,
+      at: Date,
+      refreshed = false,
+    ) => {
       const count = table.rows.length.toLocaleString("en-US");
+      const rows = `${count} row${table.rows.length === 1 ? "" : "s"} from ${sourceLabel(source)} at ${timeOf(at)}`;
       setPhase({
         kind: "done",
-        summary: `${count} row${table.rows.length === 1 ? "" : "s"} from ${sourceLabel(source)} at ${timeOf(at)}, in ${landed.sheetName}.`,
+        summary: refreshed
+          ? `Refreshed sheet "${landed.sheetName}": ${rows}.`
+          : `${rows}, on sheet "${landed.sheetName}".`,
         warnings: table.warnings,
         sheetName: landed.sheetName,
       });
@@ -218,7 +228,7 @@ export function usePull(services: PullServices): PullState {
         const at = services.now();
         const renewed = recordFor(record.source, table, landed, at, record.entity);
         await services.save(renewed, { headers: table.headers, rows: table.rows });
-        finish(table, record.source, landed, renewed, at);
+        finish(table, record.source, landed, renewed, at, true);
       } catch (error) {
         if (cancelled.current || error instanceof PullCancelled)
           setPhase({ kind: "cancelled", message: "Refresh cancelled: the sheet is as it was." });

@@ -79,7 +79,9 @@ describe("pullSource", () => {
     expect(table.headers).toEqual(["id", "name"]);
     expect(table.rows[0]).toEqual([1, "c0"]);
     expect(table.warnings.map((w) => w.kind)).toEqual(["capped"]);
-    expect(table.warnings[0]!.message).toMatch(/probably cut short\. Add a filter to the report in Halo/);
+    expect(table.warnings[0]!.message).toMatch(
+      /probably cut short and some rows are missing\. Add a filter to the report in Halo/,
+    );
   });
 
   it("a capped SQL result says how to narrow the query, not to filter a report", async () => {
@@ -89,7 +91,7 @@ describe("pullSource", () => {
       { kind: "sql", sql: "SELECT id FROM Area" },
     );
     expect(table.warnings.map((w) => w.kind)).toEqual(["capped"]);
-    expect(table.warnings[0]!.message).toMatch(/cut short\. Narrow the query with a WHERE clause/);
+    expect(table.warnings[0]!.message).toMatch(/rows are missing\. Narrow the query with a WHERE clause/);
     expect(table.warnings[0]!.message).not.toMatch(/filter to the report/);
   });
 

@@ -164,9 +164,14 @@ describe("report values", () => {
     expect(normaliseValue(undefined, "text")).toBeNull();
   });
 
-  it("warns only at round counts from 10,000", () => {
-    expect(roundCapWarning(50_000)).toBeDefined();
-    expect(roundCapWarning(100_000)).toBeDefined();
+  it("warns only at round counts from 10,000: probably cut at Halo's 50,000, possibly at another round number", () => {
+    expect(roundCapWarning(50_000)).toBe(
+      "Halo returned exactly 50,000 rows: Halo stops report and SQL results at about 50,000 rows without saying so, so this result is probably cut short and some rows are missing.",
+    );
+    expect(roundCapWarning(10_000)).toBe(
+      "Halo returned exactly 10,000 rows. Halo stops report and SQL results at a round number without saying so (about 50,000 rows, but an instance or a report can set another limit), so this result may be cut short and some rows may be missing.",
+    );
+    expect(roundCapWarning(100_000)).toMatch(/^Halo returned exactly 100,000 rows\. .* may be cut short/);
     expect(roundCapWarning(49_999)).toBeUndefined();
     expect(roundCapWarning(5_000)).toBeUndefined();
   });

@@ -76,8 +76,14 @@ class FakePullServices implements PullServices {
     if (this.writeResult instanceof Error) throw this.writeResult;
     return this.writeResult;
   };
-  refresh = async (record: PullRecord, table: PulledTable) => {
+  /** When set, Refresh reports one row written and waits for it. */
+  nextRefresh: Deferred<void> | undefined;
+  refresh = async (record: PullRecord, table: PulledTable, options: WriteOptions) => {
     this.refreshes.push({ record, table });
+    if (this.nextRefresh) {
+      options.onProgress?.(1, table.rows.length);
+      await this.nextRefresh.promise;
+    }
     return { ...LANDED, sheetId: record.sheetId, sheetName: record.sheetName, tableName: record.tableName };
   };
   save = async (record: PullRecord, snapshot: PullSnapshot) => {
@@ -134,7 +140,9 @@ describe("Pull panel", () => {
     await chooseReport("Clients with tax code");
     fireEvent.click(pullButton());
     expect(
-      await screen.findByText("2 rows from Clients with tax code at 22:41, in Clients with tax code."),
+      await screen.findByText(
+        '2 rows from Clients with tax code at 22:41, on sheet "Clients with tax code".',
+      ),
     ).toBeTruthy();
     expect(services.reads[0]!.source).toEqual({
       kind: "report",
@@ -329,10 +337,33 @@ describe("Pull panel", () => {
     show(services);
     expect(await screen.findByText(/5 rows pulled/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Refresh" }));
-    expect(await screen.findByText("2 rows from Clients at 22:41, in Clients.")).toBeTruthy();
+    expect(await screen.findByText('Refreshed sheet "Clients": 2 rows from Clients at 22:41.')).toBeTruthy();
     expect(services.refreshes[0]!.record).toBe(record);
     expect(services.writes).toHaveLength(0);
     expect(services.saved[0]!.record).toMatchObject({ sheetId: "{s-9}", rowCount: 2, entity: "Client" });
+  });
+
+  it("while Refresh writes (it cannot stop once rows move) neither Cancel nor its promise is shown", async () => {
+    const services = new FakePullServices();
+    services.active = {
+      version: 1,
+      sheetId: "{s-9}",
+      sheetName: "Clients",
+      tableName: "Halo_Clients",
+      instanceUrl: "https://acme.halopsa.com",
+      source: { kind: "entity", entity: "Client" },
+      pulledAt: "2026-11-30T09:00:00.000Z",
+      headers: ["id", "name"],
+      rowCount: 5,
+    };
+    services.nextRefresh = deferred<void>();
+    show(services);
+    fireEvent.click(await screen.findByRole("button", { name: "Refresh" }));
+    expect(await screen.findByText("Writing to the sheet: 1 of 2 rows")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Cancel" })).toBeNull();
+    expect(screen.queryByText(/Cancel stops it/)).toBeNull();
+    await act(async () => services.nextRefresh!.resolve());
+    expect(await screen.findByText('Refreshed sheet "Clients": 2 rows from Clients at 22:41.')).toBeTruthy();
   });
 
   it("Refresh appears when the user switches to a pulled sheet", async () => {
