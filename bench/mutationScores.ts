@@ -1,42 +1,38 @@
 /**
- * After `stryker run`: reads reports/mutation/mutation.json and writes bench/results/mutation.md, the
- * score per mutated file and every surviving mutant by line, which `npm run bench` folds into
+ * The mutation table: reads the Stryker JSON reports in reports/mutation (one per run that finished,
+ * written by `npm run test:mutation`, bench/mutation.ts) and writes bench/results/mutation.md, the score
+ * per mutated file and every surviving mutant by line, which `npm run bench` folds into
  * bench/RESULTS.md together with bench/mutation-notes.md (the equivalent mutants, named by hand).
  * Score = (killed + timed out) / (killed + timed out + survived + no coverage); mutants that do not
- * compile are not counted (the TypeScript checker throws them out).
+ * compile are not counted.
+ *
+ *   npx tsx bench/mutationScores.ts              every report in reports/mutation
+ *   npx tsx bench/mutationScores.ts a.json b.json only these
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { format as formatWithPrettier, resolveConfig } from "prettier";
 import { table, target } from "./lib/format";
-
-interface Mutant {
-  mutatorName: string;
-  replacement?: string;
-  status: string;
-  location: { start: { line: number; column: number }; end: { line: number; column: number } };
-}
-
-interface Report {
-  files: Record<string, { mutants: Mutant[] }>;
-}
+import { type FinishedReport, mergeReports, type Report } from "./mutationMerge";
+import { MUTATED_FILES } from "./mutationTargets";
 
 export const MUTATION_TARGET = 85;
 
 export const MUTATION_HEADING = "### 6. Mutation testing";
 
-/** The last mutation run's scores (bench/results/mutation.md) and the notes on its survivors (bench/mutation-notes.md). */
+/** The last mutation runs' scores (bench/results/mutation.md) and the notes on their survivors (bench/mutation-notes.md). */
 export function mutationSection(): string {
   const scores = resolve(__dirname, "results/mutation.md");
   const notes = resolve(__dirname, "mutation-notes.md");
   return [
     MUTATION_HEADING,
     "",
-    "`npm run test:mutation` (Stryker 9.6, jest runner over the unit tests of src/bulk and src/halo, " +
-      "per-test coverage) over src/bulk/plan.ts, src/bulk/run.ts, src/bulk/payload/coerce.ts, src/halo/retry.ts " +
-      "and src/halo/paginate.ts. Not re-run by `npm run bench` (on this shared 2-core machine it takes hours): the table " +
-      "holds each file's last recorded Stryker run (bench/mutationScores.ts reads reports/mutation), and the notes after it " +
-      "say how the runs were made and what became of every survivor since.",
+    "`npm run test:mutation` (bench/mutation.ts: Stryker 9.6, jest runner, per-test coverage) runs one Stryker " +
+      "run per file, each with the unit tests that reach it, over src/bulk/plan.ts, src/bulk/run.ts (in parts), " +
+      "src/bulk/payload/coerce.ts, src/halo/retry.ts and src/halo/paginate.ts, and merges their reports. Not re-run by " +
+      "`npm run bench` (on this shared 2-core machine the set takes hours): the table holds each file's newest " +
+      "recorded run (bench/mutationScores.ts reads reports/mutation), and the notes after it say how the runs were " +
+      "made and what became of every survivor.",
     "",
     existsSync(scores)
       ? readFileSync(scores, "utf8")
@@ -46,50 +42,31 @@ export function mutationSection(): string {
   ].join("\n");
 }
 
-/** The files `npm run test:mutation` mutates (stryker.config.mjs), in the order of the table. */
-export const MUTATED_FILES = [
-  "src/bulk/plan.ts",
-  "src/bulk/run.ts",
-  "src/bulk/payload/coerce.ts",
-  "src/halo/retry.ts",
-  "src/halo/paginate.ts",
-];
-
-async function main(): Promise<void> {
-  if (require.main !== module) return;
-  const root = resolve(__dirname, "..");
-  // Several reports (runs over different files, see stryker.config.mjs) merge, oldest first, so a
-  // file's newest run counts; by default every report in reports/mutation.
-  const reports = resolve(root, "reports/mutation");
-  const named = process.argv.slice(2).map((f) => resolve(root, f));
-  const all = existsSync(reports)
-    ? readdirSync(reports)
+/** Reads the reports (default: every JSON report in `dir`), writes bench/results/mutation.md and refreshes RESULTS.md. */
+export async function recordMutationScores(dir: string, named: string[] = []): Promise<void> {
+  const all = existsSync(dir)
+    ? readdirSync(dir)
         .filter((f) => f.endsWith(".json"))
-        .map((f) => resolve(reports, f))
+        .map((f) => resolve(dir, f))
     : [];
+  // Oldest first by the time the report was written (copy reports with `cp -p` to keep it).
   const inputs = (named.length > 0 ? named : all)
     .filter((f) => existsSync(f))
     .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
-  // No report (a run that did not finish): only the notes in RESULTS.md are refreshed.
-  if (inputs.length === 0) console.log(`No mutation report in ${reports}: refreshing the notes only.`);
-  else await writeScores(inputs);
+  // No report (no run finished): only the notes in RESULTS.md are refreshed.
+  if (inputs.length === 0) console.log(`No mutation report in ${dir}: refreshing the notes only.`);
+  else
+    await writeScores(
+      inputs.map((input) => ({
+        report: JSON.parse(readFileSync(input, "utf8")) as Report,
+        finished: statSync(input).mtime.toISOString().slice(0, 16).replace("T", " ") + " UTC",
+      })),
+    );
   await refreshResults();
 }
 
-async function writeScores(inputs: string[]): Promise<void> {
-  // A file may be run in line ranges (`--mutate src/bulk/run.ts:1-200`): its mutants gather from every
-  // report, a mutant in several reports counting as in the newest.
-  const files = new Map<string, { mutants: Map<string, Mutant>; finished: string[] }>();
-  for (const input of inputs) {
-    const finished = statSync(input).mtime.toISOString().slice(0, 16).replace("T", " ") + " UTC";
-    const { files: reported } = JSON.parse(readFileSync(input, "utf8")) as Report;
-    for (const [file, { mutants }] of Object.entries(reported)) {
-      const run = files.get(file) ?? { mutants: new Map<string, Mutant>(), finished: [] };
-      for (const m of mutants) run.mutants.set(JSON.stringify([m.location, m.mutatorName, m.replacement]), m);
-      run.finished.push(finished);
-      files.set(file, run);
-    }
-  }
+async function writeScores(reports: FinishedReport[]): Promise<void> {
+  const files = mergeReports(reports);
   const rows: string[][] = [];
   const survivors: string[] = [];
   let killedAll = 0;
@@ -101,14 +78,14 @@ async function writeScores(inputs: string[]): Promise<void> {
       rows.push([file, "-", "-", "-", "-", "-", "-", "-", "**MISS**: no finished run recorded", "-"]);
       continue;
     }
-    const mutants = [...run.mutants.values()];
-    const finished = run.finished.join(", ");
+    const { mutants } = run;
     const by = (...statuses: string[]) => mutants.filter((m) => statuses.includes(m.status)).length;
     const killed = by("Killed", "Timeout");
     const counted = killed + by("Survived", "NoCoverage");
     killedAll += killed;
     countedAll += counted;
     const score = counted === 0 ? 100 : (killed / counted) * 100;
+    const measured = `${score.toFixed(1)}% vs ${MUTATION_TARGET}%`;
     rows.push([
       file,
       String(mutants.length),
@@ -118,8 +95,10 @@ async function writeScores(inputs: string[]): Promise<void> {
       String(by("NoCoverage")),
       String(by("CompileError")),
       `${score.toFixed(1)}%`,
-      target(score >= MUTATION_TARGET, `${score.toFixed(1)}% vs ${MUTATION_TARGET}%`),
-      finished,
+      run.notRun.length > 0
+        ? `**MISS**: lines ${run.notRun.join(", ")} not run (${measured} over the rest)`
+        : target(score >= MUTATION_TARGET, measured),
+      run.finished.join(", "),
     ]);
     for (const m of mutants.filter((x) => x.status === "Survived" || x.status === "NoCoverage"))
       survivors.push(
@@ -127,7 +106,7 @@ async function writeScores(inputs: string[]): Promise<void> {
       );
   }
   const lines = [
-    `Stryker runs, one per file (the newest report of each in reports/mutation): ${killedAll} of ${countedAll} counted mutants killed (${((killedAll / Math.max(1, countedAll)) * 100).toFixed(1)}% over the files that finished).`,
+    `Stryker runs, one per file or part of a file (for each line the newest report in reports/mutation): ${killedAll} of ${countedAll} counted mutants killed (${((killedAll / Math.max(1, countedAll)) * 100).toFixed(1)}% over the files that finished).`,
     "",
     table(
       [
@@ -176,7 +155,11 @@ async function refreshResults(): Promise<void> {
   console.log(`Updated the mutation section of ${results}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module)
+  recordMutationScores(
+    resolve(__dirname, "../reports/mutation"),
+    process.argv.slice(2).map((f) => resolve(process.cwd(), f)),
+  ).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
