@@ -44,7 +44,13 @@ export const MUTATION_TARGETS: MutationTarget[] = [
     file: "src/bulk/run.ts",
     name: "run",
     tests: ["test/unit/bulk"],
-    match: ["**/run*.test.ts", "**/dryRun*.test.ts", "**/retryPlan.test.ts", "**/requestCost.test.ts"],
+    match: [
+      "**/run*.test.ts",
+      "**/dryRun*.test.ts",
+      "**/journal.test.ts",
+      "**/retryPlan.test.ts",
+      "**/requestCost.test.ts",
+    ],
     timeoutMS: 5000,
     // About half of all mutants: at 10 to 25 s a mutant on one core, parts that finish separately.
     parts: 4,
