@@ -32,11 +32,9 @@ export interface JsonColumn {
 export interface PlanOptions {
   /** Rows without an id create records only when allowed (default false: they are skipped). */
   allowCreate?: boolean;
-  /** Per request: rows (default 100) and bytes (default 1 MB). */
+  /** Per request: rows (default 100) and bytes (default 1 MB); a row too large for a request alone is skipped. */
   batchRows?: number;
   batchBytes?: number;
-  /** A row larger than this as JSON is skipped (default: a whole request's bytes). */
-  maxRowBytes?: number;
   dontFireAutomations?: boolean;
   dryRun?: boolean;
   /** Passed to the payload engine (clear marker, array delimiter, first column); the entity is the plan's. */
@@ -71,7 +69,8 @@ export function buildPlan(request: PlanRequest): Plan {
   const flags = runFlags(schema, options);
   const batchRows = Math.max(1, options.batchRows ?? DEFAULT_BATCH_ROWS);
   const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
-  const maxRowBytes = options.maxRowBytes ?? batchBytes - 2;
+  // A row travels at least alone, in a JSON array: `[row]`.
+  const maxRowBytes = batchBytes - 2;
   const payloadOptions: PayloadOptions = { ...options.payload, entity: schema.entity };
   const idColumn = isTable(request.source)
     ? request.source.headers.findIndex((h) => h.trim().toLowerCase() === "id")

@@ -130,17 +130,6 @@ describe("buildPlan", () => {
     ]);
   });
 
-  it("skips rows too large for one request", () => {
-    const plan = buildPlan({
-      entity: "Client",
-      source: table(["id", "notes"], [1, "x".repeat(500)], [2, "short"]),
-      options: { maxRowBytes: 200 },
-    });
-    expect(plan.rows.map((r) => r.action)).toEqual(["skip", "update"]);
-    expect(plan.rows[0].reason).toMatch(/Row 2 is \d+ bytes as JSON, over the 200-byte limit/);
-    expect(plan.rows[0].object).toBeUndefined();
-  });
-
   it("adds a control flag only where the entity's schema has it", () => {
     const source = table(["id", "name"], [1, "a"]);
     const client = buildPlan({ entity: "Client", source, options: { dontFireAutomations: true } });

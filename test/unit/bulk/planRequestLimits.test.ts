@@ -1,8 +1,8 @@
 /**
  * The plan's request limits: by default a batch holds 100 rows and 1 MB, and one row may be as large
  * as a whole request's body less the two bytes of the JSON array around it (`[row]`); a row over that
- * is skipped saying so, a row exactly at it is sent. Rows skipped for another reason carry nothing to
- * send: no changes, 0 bytes, and their own reason.
+ * is skipped saying so and sends nothing, a row exactly at it is sent. Rows skipped for another reason
+ * carry nothing to send: no changes, 0 bytes, and their own reason.
  */
 import { buildPlan, type SheetTable } from "../../../src/bulk/plan";
 import { DEFAULT_BATCH_BYTES, DEFAULT_BATCH_ROWS, jsonBytes } from "../../../src/bulk/batch";
@@ -19,7 +19,7 @@ describe("plan: request limits", () => {
     expect([DEFAULT_BATCH_ROWS, DEFAULT_BATCH_BYTES]).toEqual([100, 1024 * 1024]);
   });
 
-  it("by default a row may take a whole body but the array's two brackets: 38 bytes fit a 40-byte body, 39 do not", () => {
+  it("a row may take a whole body but the array's two brackets: 38 bytes fit a 40-byte body, 39 do not", () => {
     const fits = "x".repeat(20);
     const over = "x".repeat(21);
     expect([jsonBytes({ id: 1, name: fits }), jsonBytes({ id: 2, name: over })]).toEqual([38, 39]);
@@ -35,22 +35,15 @@ describe("plan: request limits", () => {
     expect(plan.rows[1].reason).toBe(
       "Row 3 is 39 bytes as JSON, over the 38-byte limit for one request; not sent.",
     );
-  });
-
-  it("a row exactly at maxRowBytes is sent; one byte more is not", () => {
-    const plan = buildPlan({
-      entity: "Client",
-      source: table(["id", "name"], [1, "x".repeat(20)], [2, "x".repeat(21)]),
-      options: { maxRowBytes: 38 },
-    });
-    expect(plan.rows.map((r) => r.action)).toEqual(["update", "skip"]);
+    expect(plan.rows[1].object).toBeUndefined();
   });
 
   it("rows skipped or unchanged for another reason have no changes, 0 bytes and keep their reason under any limit", () => {
     const plan = buildPlan({
       entity: "Client",
       source: table(["id", "name"], [-2, "A"], [5, ""], ["", "B"]),
-      options: { maxRowBytes: 1 },
+      // A 3-byte body: room for no row at all.
+      options: { batchBytes: 3 },
     });
     expect(plan.rows).toEqual([
       {
