@@ -65,7 +65,11 @@ export function PullPanel({ services }: { services: PullServices }): JSX.Element
         Rows land as an Excel table with Halo&apos;s field names as headers. Edit them, then push them back.
       </Body1>
       {state.activePull ? (
-        <RefreshCard record={state.activePull} busy={state.busy} onRefresh={state.refresh} />
+        <RefreshCard
+          record={state.activePull}
+          busy={state.busy || phase.kind === "confirmRefresh"}
+          onRefresh={state.refresh}
+        />
       ) : null}
       <PullStatus
         phase={phase}
@@ -80,7 +84,7 @@ export function PullPanel({ services }: { services: PullServices }): JSX.Element
       <SourceForm
         services={services}
         initial={suggested ?? state.lastSource}
-        disabled={state.busy || phase.kind === "confirm"}
+        disabled={state.busy || phase.kind === "confirm" || phase.kind === "confirmRefresh"}
         onPull={state.pull}
       />
     </section>

@@ -30,6 +30,19 @@ export function estimateText(source: PullSource, estimate: PullEstimate): string
   );
 }
 
+/** Cells named in the Refresh question at most: the rest are counted. */
+const CELLS_NAMED = 5;
+
+export function refreshEditsText(edits: readonly string[]): string {
+  const named = edits.slice(0, CELLS_NAMED).join(", ");
+  const more = edits.length > CELLS_NAMED ? ` and ${n(edits.length - CELLS_NAMED)} more` : "";
+  const cells = edits.length === 1 ? "1 cell" : `${n(edits.length)} cells`;
+  return (
+    `${cells} in Halo's columns changed since the pull and not pushed (${named}${more}). ` +
+    `Refresh replaces them with Halo's values: push them first to keep them, or refresh anyway.`
+  );
+}
+
 interface Props {
   phase: PullPhase;
   onCancel(): void;
@@ -61,6 +74,21 @@ export function PullStatus({ phase, onCancel, onConfirm, onDismiss, onUseSql }: 
             <Button onClick={onUseSql}>Use SQL instead</Button>
             <Button appearance="transparent" onClick={onDismiss}>
               Not now
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      );
+    case "confirmRefresh":
+      return (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Refresh would replace your changes</MessageBarTitle>
+            {refreshEditsText(phase.edits)}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onConfirm}>Refresh anyway</Button>
+            <Button appearance="primary" onClick={onDismiss}>
+              Keep my changes
             </Button>
           </MessageBarActions>
         </MessageBar>

@@ -3,6 +3,7 @@ import { estimateEntityPull, listReports, pullSource, type HaloClient, type Pull
 import { activeSheet, onActiveSheetChanged } from "../../office/activeSheet";
 import { readPullRecord, savePull } from "../../office/pullRecord";
 import { writePulledTable } from "../../office/pullWriter";
+import { editsSincePull } from "../../office/refreshEdits";
 import { refreshPulledTable } from "../../office/refreshTable";
 import { readRecord, writeRecord } from "../../office/workbookStore";
 import type { PullServices } from "./pullServices";
@@ -17,6 +18,8 @@ export function officePullServices(client: HaloClient): PullServices {
     estimate: (source, signal) => estimateEntityPull(client, source, signal),
     read: (source, options) => pullSource(client, source, options),
     write: (table, sourceName, target, options) => writePulledTable(table, sourceName, target, options),
+    editsSincePull: (record, table) =>
+      editsSincePull(record, new Map(table.headers.map((header, c) => [header, table.types[c] ?? "text"]))),
     refresh: (record, table, options) => refreshPulledTable(record.tableName, record.headers, table, options),
     save: (record, snapshot) => savePull(record, snapshot),
     activeSheetPull: async () => {

@@ -26,6 +26,8 @@ export interface PullServices {
     target: PullTarget,
     options: WriteOptions,
   ): Promise<LandedTable>;
+  /** The cells of Halo's columns the user changed since the pull ("C5"), which Refresh would replace. */
+  editsSincePull(record: PullRecord, table: PulledTable): Promise<string[]>;
   /** Rewrites a pulled table's data columns in place. */
   refresh(record: PullRecord, table: PulledTable, options: WriteOptions): Promise<LandedTable>;
   /** Keeps the pull record and the snapshot of the values as pulled. */

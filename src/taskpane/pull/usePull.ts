@@ -24,6 +24,8 @@ export type PullPhase =
   | { kind: "idle" }
   | { kind: "estimating"; source: PullSource }
   | { kind: "confirm"; source: PullSource; target: PullTarget; estimate: PullEstimate }
+  /** Refresh would replace cells the user changed since the pull: asked first. */
+  | { kind: "confirmRefresh"; edits: string[] }
   | { kind: "reading"; rows: number; pages: number; total?: number }
   | { kind: "writing"; rows: number; total: number; cancellable: boolean }
   | { kind: "saving" }
@@ -38,9 +40,9 @@ export interface PullState {
   activePull: PullRecord | undefined;
   lastSource: PullSource | undefined;
   pull(source: PullSource, target: PullTarget): void;
-  /** Goes ahead with a large pull after the estimate. */
+  /** Goes ahead with a large pull after the estimate, or a Refresh that replaces the user's changes. */
   confirm(): void;
-  /** Leaves the estimate without pulling. */
+  /** Leaves the estimate without pulling, or the Refresh without writing. */
   dismiss(): void;
   cancel(): void;
   refresh(): void;
@@ -66,6 +68,7 @@ export function usePull(services: PullServices): PullState {
   const abort = useRef<AbortController | undefined>(undefined);
   const cancelled = useRef(false);
   const pending = useRef<{ source: PullSource; target: PullTarget } | undefined>(undefined);
+  const pendingRefresh = useRef<{ record: PullRecord; table: PulledTable } | undefined>(undefined);
 
   const readActive = useCallback(() => {
     services.activeSheetPull().then(setActivePull, () => setActivePull(undefined));
@@ -197,29 +200,21 @@ export function usePull(services: PullServices): PullState {
     [run, services],
   );
 
-  const confirm = useCallback(() => {
-    const next = pending.current;
-    pending.current = undefined;
-    if (next !== undefined) void run(next.source, next.target);
-  }, [run]);
-
-  const dismiss = useCallback(() => {
-    pending.current = undefined;
-    setPhase({ kind: "idle" });
-  }, []);
-
   const cancel = useCallback(() => {
     cancelled.current = true;
     abort.current?.abort();
   }, []);
 
-  const refresh = useCallback(() => {
-    const record = activePull;
-    if (record === undefined) return;
-    void (async () => {
+  const refreshFailed = useCallback((error: unknown) => {
+    if (cancelled.current || error instanceof PullCancelled)
+      setPhase({ kind: "cancelled", message: "Refresh cancelled: the sheet is as it was." });
+    else setPhase({ kind: "failed", message: messageOf(error) });
+  }, []);
+
+  /** Writes Halo's rows into the sheet's table and renews the record and snapshot. */
+  const writeRefresh = useCallback(
+    async (record: PullRecord, table: PulledTable) => {
       try {
-        const table = await read(record.source);
-        if (cancelled.current) throw new PullCancelled();
         setPhase({ kind: "writing", rows: 0, total: table.rows.length, cancellable: false });
         const landed = await services.refresh(record, table, {
           onProgress: (rows, total) => setPhase({ kind: "writing", rows, total, cancellable: false }),
@@ -230,14 +225,57 @@ export function usePull(services: PullServices): PullState {
         await services.save(renewed, { headers: table.headers, rows: table.rows });
         finish(table, record.source, landed, renewed, at, true);
       } catch (error) {
-        if (cancelled.current || error instanceof PullCancelled)
-          setPhase({ kind: "cancelled", message: "Refresh cancelled: the sheet is as it was." });
-        else setPhase({ kind: "failed", message: messageOf(error) });
+        refreshFailed(error);
+      }
+    },
+    [services, recordFor, finish, refreshFailed],
+  );
+
+  const refresh = useCallback(() => {
+    const record = activePull;
+    if (record === undefined) return;
+    void (async () => {
+      try {
+        const table = await read(record.source);
+        if (cancelled.current) throw new PullCancelled();
+        // Cells the user changed and has not pushed would be replaced: ask first.
+        const edits = await services.editsSincePull(record, table);
+        if (edits.length > 0) {
+          pendingRefresh.current = { record, table };
+          setPhase({ kind: "confirmRefresh", edits });
+          return;
+        }
+        await writeRefresh(record, table);
+      } catch (error) {
+        refreshFailed(error);
       } finally {
         abort.current = undefined;
       }
     })();
-  }, [activePull, read, services, recordFor, finish]);
+  }, [activePull, read, services, writeRefresh, refreshFailed]);
+
+  const confirm = useCallback(() => {
+    const next = pending.current;
+    pending.current = undefined;
+    if (next !== undefined) void run(next.source, next.target);
+    const refreshing = pendingRefresh.current;
+    pendingRefresh.current = undefined;
+    if (refreshing !== undefined) void writeRefresh(refreshing.record, refreshing.table);
+  }, [run, writeRefresh]);
+
+  const dismiss = useCallback(() => {
+    pending.current = undefined;
+    const refreshing = pendingRefresh.current !== undefined;
+    pendingRefresh.current = undefined;
+    setPhase(
+      refreshing
+        ? {
+            kind: "cancelled",
+            message: "Refresh not done: your changes are kept and the sheet is as it was.",
+          }
+        : { kind: "idle" },
+    );
+  }, []);
 
   const busy = ["estimating", "reading", "writing", "saving"].includes(phase.kind);
   return { phase, busy, activePull, lastSource, pull, confirm, dismiss, cancel, refresh };

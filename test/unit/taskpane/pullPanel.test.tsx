@@ -42,6 +42,19 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
+/** The active sheet's pull in the Refresh tests: 5 clients pulled on 30 November. */
+const CLIENTS_PULL: PullRecord = {
+  version: 1,
+  sheetId: "{s-9}",
+  sheetName: "Clients",
+  tableName: "Halo_Clients",
+  instanceUrl: "https://acme.halopsa.com",
+  source: { kind: "entity", entity: "Client" },
+  pulledAt: "2026-11-30T09:00:00.000Z",
+  headers: ["id", "name"],
+  rowCount: 5,
+};
+
 class FakePullServices implements PullServices {
   instanceUrl = "https://acme.halopsa.com";
   reports = [
@@ -76,6 +89,9 @@ class FakePullServices implements PullServices {
     if (this.writeResult instanceof Error) throw this.writeResult;
     return this.writeResult;
   };
+  /** Cells the user changed since the pull, as the sheet would report them. */
+  edits: string[] = [];
+  editsSincePull = async () => this.edits;
   /** When set, Refresh reports one row written and waits for it. */
   nextRefresh: Deferred<void> | undefined;
   refresh = async (record: PullRecord, table: PulledTable, options: WriteOptions) => {
@@ -321,18 +337,7 @@ describe("Pull panel", () => {
 
   it("Refresh runs the sheet's source again into its table and renews the record", async () => {
     const services = new FakePullServices();
-    const record: PullRecord = {
-      version: 1,
-      sheetId: "{s-9}",
-      sheetName: "Clients",
-      tableName: "Halo_Clients",
-      instanceUrl: "https://acme.halopsa.com",
-      source: { kind: "entity", entity: "Client" },
-      entity: "Client",
-      pulledAt: "2026-11-30T09:00:00.000Z",
-      headers: ["id", "name"],
-      rowCount: 5,
-    };
+    const record: PullRecord = { ...CLIENTS_PULL, entity: "Client" };
     services.active = record;
     show(services);
     expect(await screen.findByText(/5 rows pulled/)).toBeTruthy();
@@ -345,17 +350,7 @@ describe("Pull panel", () => {
 
   it("while Refresh writes (it cannot stop once rows move) neither Cancel nor its promise is shown", async () => {
     const services = new FakePullServices();
-    services.active = {
-      version: 1,
-      sheetId: "{s-9}",
-      sheetName: "Clients",
-      tableName: "Halo_Clients",
-      instanceUrl: "https://acme.halopsa.com",
-      source: { kind: "entity", entity: "Client" },
-      pulledAt: "2026-11-30T09:00:00.000Z",
-      headers: ["id", "name"],
-      rowCount: 5,
-    };
+    services.active = CLIENTS_PULL;
     services.nextRefresh = deferred<void>();
     show(services);
     fireEvent.click(await screen.findByRole("button", { name: "Refresh" }));
@@ -364,6 +359,34 @@ describe("Pull panel", () => {
     expect(screen.queryByText(/Cancel stops it/)).toBeNull();
     await act(async () => services.nextRefresh!.resolve());
     expect(await screen.findByText('Refreshed sheet "Clients": 2 rows from Clients at 22:41.')).toBeTruthy();
+  });
+
+  it("Refresh over cells the user changed and has not pushed asks first, names them, and keeps them unless told", async () => {
+    const services = new FakePullServices();
+    services.active = CLIENTS_PULL;
+    services.edits = ["B3", "B4", "C4", "B7", "C9", "B12", "C20"];
+    show(services);
+    fireEvent.click(await screen.findByRole("button", { name: "Refresh" }));
+    expect(await screen.findByText("Refresh would replace your changes")).toBeTruthy();
+    expect(
+      screen.getByText(
+        "7 cells in Halo's columns changed since the pull and not pushed (B3, B4, C4, B7, C9 and 2 more). Refresh replaces them with Halo's values: push them first to keep them, or refresh anyway.",
+      ),
+    ).toBeTruthy();
+    expect(services.refreshes).toHaveLength(0);
+    expect((screen.getByRole("button", { name: "Refresh" }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Keep my changes" }));
+    expect(
+      await screen.findByText("Refresh not done: your changes are kept and the sheet is as it was."),
+    ).toBeTruthy();
+    expect(services.refreshes).toHaveLength(0);
+    expect(services.saved).toHaveLength(0);
+
+    // Asked again, the user goes ahead: Halo's values are written.
+    fireEvent.click(screen.getByRole("button", { name: "Refresh" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Refresh anyway" }));
+    expect(await screen.findByText('Refreshed sheet "Clients": 2 rows from Clients at 22:41.')).toBeTruthy();
+    expect(services.refreshes).toHaveLength(1);
   });
 
   it("Refresh appears when the user switches to a pulled sheet", async () => {
