@@ -81,14 +81,13 @@ export class RateLimitLearner {
   }
 
   /**
-   * Halo accepted more than the hypothesis allows: more than m·limit within m windows (less the
-   * slack). Over several windows the slack weighs less, so a hypothesis near the run's own pace is
-   * caught too.
+   * Halo accepted more than the hypothesis allows: more than m·limit within m windows, each less
+   * the slack (the window learned can be a second long, every one of the m).
    */
   private exceeded(h: Hypothesis, at: number): boolean {
     const slack = slackMs(h.windowMs);
     return [1, 2, 4, 8].some(
-      (windows) => this.countIn(at - (windows * h.windowMs - slack), at) > windows * h.limit,
+      (windows) => this.countIn(at - windows * (h.windowMs - slack), at) > windows * h.limit,
     );
   }
 
@@ -102,15 +101,15 @@ export class RateLimitLearner {
     }
     const h = this.hypothesis;
     if (h && this.predicts(h, at)) {
-      // A 429 where the hypothesis predicts one. The shortest window seen is the closest (a
-      // whole-second Retry-After and the network delay only lengthen it).
-      const inWindow = this.countIn(at - h.windowMs, at);
-      const oldest = this.counted[this.counted.length - inWindow];
+      // A 429 where the hypothesis predicts one: its limit holds. The shortest window seen is the
+      // closest (a whole-second Retry-After and the network delay only lengthen it); the limit is
+      // not recounted in that window, or a window a little too long would count one request more
+      // each time.
+      const oldest = this.counted[this.counted.length - h.limit];
       const seen = retryAfterMs === undefined ? h.windowMs : at + retryAfterMs - oldest;
-      const windowMs = Math.max(1, Math.min(h.windowMs, seen));
       this.hypothesis = {
-        limit: Math.max(1, this.countIn(at - windowMs, at)),
-        windowMs,
+        limit: h.limit,
+        windowMs: Math.max(1, Math.min(h.windowMs, seen)),
         confirmed: true,
         refusedAt: at,
       };

@@ -2,7 +2,13 @@
    payload with =HALO.PAYLOAD filled down, change two tax codes, select the payload column, Dry run,
    Push: every selected row gets a Status, the sandbox holds the new values, Undo restores them. */
 import { expect, test } from "./harness/fixtures";
-import { fillPayloadColumn, pullClientsWithTaxCode, readValues, sandboxReader } from "./harness/pushFlow";
+import {
+  fillPayloadColumn,
+  previewPush,
+  pullClientsWithTaxCode,
+  readValues,
+  sandboxReader,
+} from "./harness/pushFlow";
 
 test("push: the Postman guide's job - payload column, Dry run shows the two changes, Push, a Status on every row, Undo restores Halo", async ({
   workbench,
@@ -28,16 +34,9 @@ test("push: the Postman guide's job - payload column, Dry run shows the two chan
     .toContain(`"item_tax_code":${newCode(second.item_tax_code)}`);
   await workbench.goTo(`F2:F${lastRow}`);
 
-  await pane.getByRole("tab", { name: "Push" }).click();
-  await pane.getByRole("button", { name: "Preview selection" }).click();
   // A report's rows do not say which entity they are: the user picks it once.
-  await pane.getByRole("combobox", { name: /Entity/ }).click();
-  await pane.getByRole("option", { name: "Client", exact: true }).click();
-  await expect(
-    pane.getByText(`2 rows to update, 0 to create, ${ids.length - 2} unchanged, 0 skipped`),
-  ).toBeVisible({
-    timeout: 30_000,
-  });
+  const counts = await previewPush(pane, "Client");
+  await expect(counts).toHaveText(`2 rows to update, 0 to create, ${ids.length - 2} unchanged, 0 skipped`);
   const changes = pane.getByRole("grid", { name: "Changes" });
   await expect(changes.getByRole("row")).toHaveCount(3);
   await expect(changes).toContainText("item_tax_code");

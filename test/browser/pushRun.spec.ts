@@ -7,6 +7,7 @@ import { apiRequests, startOwnSandbox, signInTo, type OwnSandbox } from "./harne
 import { pasteRows } from "./harness/pasteRows";
 import {
   otherTaxCode,
+  previewPush,
   pullClientsWithTaxCode,
   pulledClientIds,
   readValues,
@@ -23,6 +24,13 @@ const FIRST_TICKET = 1001;
 interface SandboxTicket {
   id: number;
   summary: string;
+}
+
+/** "1 min 5 s" or "45 s", as the pane writes a duration, in seconds. */
+function seconds(text: string): number {
+  const [, minutes, secs] = /^(?:(\d+) min )?(\d+) s$/.exec(text) ?? [];
+  if (secs === undefined) throw new Error(`not a duration: "${text}"`);
+  return Number(minutes ?? 0) * 60 + Number(secs);
 }
 
 function ticketIds(count: number): number[] {
@@ -51,16 +59,11 @@ async function previewNewSummaries(
 ): Promise<void> {
   await pasteRows(workbench, [["id", "summary"], ...ids.map((id) => [id, summary(id)])]);
   await workbench.goTo(`A1:B${ids.length + 1}`);
-  await pane.getByRole("tab", { name: "Push" }).click();
-  await pane.getByRole("button", { name: "Preview selection" }).click();
   // The sheet was not pulled: the user says which records the rows are.
-  await pane.getByRole("combobox", { name: /Entity/ }).click();
-  await pane.getByRole("option", { name: "Tickets", exact: true }).click();
-  await expect(
-    pane.getByText(
-      `${ids.length.toLocaleString("en-US")} rows to update, 0 to create, 0 unchanged, 0 skipped`,
-    ),
-  ).toBeVisible({ timeout: 30_000 });
+  const counts = await previewPush(pane, "Tickets");
+  await expect(counts).toHaveText(
+    `${ids.length.toLocaleString("en-US")} rows to update, 0 to create, 0 unchanged, 0 skipped`,
+  );
 }
 
 test("push run: 2,000 tickets under a lowered rate limit - progress, rate-limit waits and ETA, Pause and Resume, every row Updated", async ({
@@ -86,7 +89,17 @@ test("push run: 2,000 tickets under a lowered rate limit - progress, rate-limit 
       /Waiting \d+ s for Halo's rate limit; the run goes on by itself\. About [^.]+ left\.[\d,]+ of 2,000 rows doneSo far: \d+ requests · [^·]+ elapsed · [1-9]\d* rate-limit waits? \([^)]+, the one under way included\) · .*About \d+ more requests?, ~[^.]+ of rate-limit waits ahead\./,
       { timeout: 60_000 },
     );
-    await expect(progress).toContainText(/About \d+ s left\./, { timeout: 60_000 });
+    // Once Halo's 429s have shown its limit, the pane says so and the time left counts it: the
+    // requests ahead at 4 per 5 s (Halo's usual 300 per 5 minutes would make it a few seconds).
+    await expect(progress).toContainText(/Halo is allowing about 4 requests per [5-7] s here/, {
+      timeout: 60_000,
+    });
+    const shown = (await progress.textContent()) ?? "";
+    const ahead = Number(/About (\d+) more requests?/.exec(shown)?.[1]);
+    const leftS = seconds(/About ((?:\d+ min )?\d+ s) left\./.exec(shown)?.[1] ?? "");
+    const windowsAhead = Math.ceil(ahead / 4);
+    expect(leftS, shown).toBeGreaterThanOrEqual(0.8 * (windowsAhead - 1) * 5);
+    expect(leftS, shown).toBeLessThanOrEqual(1.5 * (windowsAhead + 1) * 7 + 20);
 
     await progress.getByRole("button", { name: "Pause" }).click();
     await expect(progress).toContainText(/^Paused/, { timeout: 30_000 });
@@ -193,17 +206,8 @@ test("push run: a poisoned row fails alone with Halo's message, a duplicate id a
     await sandbox.post("Client", [{ id: ids[7], item_tax_code: changedInHalo }]);
 
     await workbench.goTo(`B2:C${lastRow}`);
-    await pane.getByRole("tab", { name: "Push" }).click();
-    await pane.getByRole("button", { name: "Preview selection" }).click();
-    await pane.getByRole("combobox", { name: /Entity/ }).click();
-    await pane.getByRole("option", { name: "Client", exact: true }).click();
-    const summary = pane.getByRole("status").filter({ hasText: "rows to update" });
-    await expect(summary).toHaveText(
-      `4 rows to update, 0 to create, ${ids.length - 7} unchanged, 3 skipped`,
-      {
-        timeout: 30_000,
-      },
-    );
+    const counts = await previewPush(pane, "Client");
+    await expect(counts).toHaveText(`4 rows to update, 0 to create, ${ids.length - 7} unchanged, 3 skipped`);
     const preview = pane.getByRole("region", { name: "Push" });
     await expect(preview).toContainText(`id ${ids[3]} appears in rows 5 and 6`);
     await expect(preview).toContainText(/C8\b.*#DIV\/0!/);

@@ -6,7 +6,7 @@ import path from "path";
 import { expect } from "@playwright/test";
 import { startOwnSandbox, signInTo } from "./harness/ownSandbox";
 import { pasteRows } from "./harness/pasteRows";
-import { otherTaxCode, pullClientsWithTaxCode, readValues } from "./harness/pushFlow";
+import { otherTaxCode, previewPush, pullClientsWithTaxCode, readValues } from "./harness/pushFlow";
 import { runScript, withWorkbench } from "./harness/scriptBrowser";
 
 const IMAGES = path.resolve(__dirname, "../../docs/images");
@@ -34,10 +34,7 @@ runScript(() =>
       await workbench.typeAt("C6", String(otherTaxCode(taxCode)));
       await sandbox.post("Client", [{ id: ids[4], item_tax_code: otherTaxCode(otherTaxCode(taxCode)) }]);
       await workbench.goTo(`B2:C${ids.length + 1}`);
-      await pane.getByRole("tab", { name: "Push" }).click();
-      await pane.getByRole("button", { name: "Preview selection" }).click();
-      await pane.getByRole("combobox", { name: /Entity/ }).click();
-      await pane.getByRole("option", { name: "Client", exact: true }).click();
+      await previewPush(pane, "Client");
       await pane.getByLabel("Requests").waitFor({ timeout: 60_000 });
       // The preview from its summary down (the pane scrolls as Excel's does).
       await pane.getByRole("region", { name: "Summary" }).evaluate((summary) => summary.scrollIntoView());
@@ -64,9 +61,7 @@ runScript(() =>
         ...tickets.map((id) => [id, `Reviewed in December (${id})`]),
       ]);
       await workbench.goTo("A1:B2001");
-      await pane.getByRole("button", { name: /Preview/ }).click();
-      await pane.getByRole("combobox", { name: /Entity/ }).click();
-      await pane.getByRole("option", { name: "Tickets", exact: true }).click();
+      await previewPush(pane, "Tickets");
       await pane.getByLabel("Requests").waitFor({ timeout: 60_000 });
       await sandbox.setRateLimit("4/5");
       await pane.getByRole("button", { name: "Push", exact: true }).click();

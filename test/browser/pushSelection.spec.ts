@@ -4,6 +4,7 @@
 import { expect, test } from "./harness/fixtures";
 import {
   otherTaxCode,
+  previewPush,
   pullClientsWithTaxCode,
   pulledClientIds,
   readValues,
@@ -37,15 +38,10 @@ test("push: a hidden row and a filtered-out row in the selection are skipped, co
   );
 
   await workbench.goTo(`C2:C${lastRow}`);
-  await pane.getByRole("tab", { name: "Push" }).click();
-  await pane.getByRole("button", { name: "Preview selection" }).click();
-  await pane.getByRole("combobox", { name: /Entity/ }).click();
-  await pane.getByRole("option", { name: "Client", exact: true }).click();
-  await expect(
-    pane.getByText(
-      `1 row to update, 0 to create, ${ids.length - 3} unchanged, 0 skipped, 2 hidden rows skipped`,
-    ),
-  ).toBeVisible({ timeout: 30_000 });
+  const counts = await previewPush(pane, "Client");
+  await expect(counts).toHaveText(
+    `1 row to update, 0 to create, ${ids.length - 3} unchanged, 0 skipped, 2 hidden rows skipped`,
+  );
   await expect(pane.getByText("Hidden or filtered out, so not read and not sent: rows 3, 4.")).toBeVisible();
   await expect(pane.getByRole("grid", { name: "Changes" }).getByRole("row")).toHaveCount(2);
 

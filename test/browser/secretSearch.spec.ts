@@ -7,7 +7,13 @@
    a request) is found by the same search, in every one of them. */
 import type { Frame, Page } from "@playwright/test";
 import { test as base, expect } from "./harness/fixtures";
-import { fillPayloadColumn, pullClientsWithTaxCode, readValues, sandboxReader } from "./harness/pushFlow";
+import {
+  fillPayloadColumn,
+  previewPush,
+  pullClientsWithTaxCode,
+  readValues,
+  sandboxReader,
+} from "./harness/pushFlow";
 import { findNeedles, storedPlaces, Witness, type Hit, type Place } from "./harness/secretSearch";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, signInWithSecret } from "./harness/signIn";
 import type { WorkbenchPage } from "./harness/workbenchPage";
@@ -43,10 +49,7 @@ async function pullPushFailUndo(workbench: WorkbenchPage, pane: Frame, sandboxUr
   // The payload column with its header (beside the pulled table, so its first selected row is the header).
   await workbench.goTo(`F1:F${lastRow}`);
 
-  await pane.getByRole("tab", { name: "Push" }).click();
-  await pane.getByRole("button", { name: "Preview selection" }).click();
-  await pane.getByRole("combobox", { name: /Entity/ }).click();
-  await pane.getByRole("option", { name: "Client", exact: true }).click();
+  await previewPush(pane, "Client");
   await pane.getByRole("button", { name: "Dry run" }).click();
   await expect(pane.getByText(/would update/)).toBeVisible({ timeout: 60_000 });
   await pane.getByRole("button", { name: "New push" }).click();

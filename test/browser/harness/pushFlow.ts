@@ -1,7 +1,8 @@
-/* The steps of the Postman guide's job in the pane, shared by the push and secret-search tests: pull
-   "Clients with tax code", build each row's payload with =HALO.PAYLOAD filled down, read cells back
-   through the pane's Excel API, and read the sandbox as any API user would. */
-import { expect, type Frame } from "@playwright/test";
+/* The steps of a push in the pane, shared by the push, secret-search and screenshot scripts: pull
+   "Clients with tax code", build each row's payload with =HALO.PAYLOAD filled down, preview the
+   selection as an entity, read cells back through the pane's Excel API, and read the sandbox as any
+   API user would. */
+import { expect, type Frame, type Locator } from "@playwright/test";
 import { demoClientToken } from "./signIn";
 import type { WorkbenchPage } from "./workbenchPage";
 
@@ -67,4 +68,19 @@ export async function pulledClientIds(pane: Frame): Promise<number[]> {
 /** Another tax code than this one (1 to 5, as the sandbox's tax codes go). */
 export function otherTaxCode(code: number | undefined): number {
   return ((code ?? 0) % 5) + 1;
+}
+
+/**
+ * Push tab → Preview selection → the entity (a sheet's rows do not say which records they are, so
+ * the user picks it) → the preview's summary. Returns the summary's counts line
+ * ("2 rows to update, 0 to create, …") for the caller to check.
+ */
+export async function previewPush(pane: Frame, entity: string): Promise<Locator> {
+  await pane.getByRole("tab", { name: "Push" }).click();
+  await pane.getByRole("button", { name: /^Preview (selection|the selection again)$/ }).click();
+  await pane.getByRole("combobox", { name: /Entity/ }).click();
+  await pane.getByRole("option", { name: entity, exact: true }).click();
+  const counts = pane.getByRole("region", { name: "Summary" }).getByRole("status");
+  await expect(counts).toContainText(/to update/, { timeout: 60_000 });
+  return counts;
 }

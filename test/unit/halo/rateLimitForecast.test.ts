@@ -68,6 +68,49 @@ describe("rate-limit forecast, learned from Halo's 429s", () => {
     expect(halo.client.rateLimitState()?.learned?.limit).toBe(4);
   });
 
+  it("in a push's pattern (a read, a write, work between; a preview's requests just before), learns 4 per 5 s and forecasts the end", async () => {
+    const halo = fakeHalo({ rateLimit: {} });
+    const server = new RollingWindowLimiter(null);
+    const route = (workMs: number) => async () => {
+      await halo.clock.sleep(LATENCY_MS);
+      const now = halo.clock.now();
+      const admission = server.admit("app", now);
+      if (!admission.admitted) {
+        return textResponse(
+          429,
+          "Too Many Requests",
+          retryAfterHeaders("seconds", admission.retryAfterMs, now),
+        );
+      }
+      await halo.clock.sleep(workMs + LATENCY_MS);
+      return jsonResponse(200, []);
+    };
+    halo.fetch.on("GET", "/api/Tickets", route(100));
+    halo.fetch.on("POST", "/api/Tickets", route(400));
+    const sleep = (ms: number) => halo.clock.runUntil(halo.clock.sleep(ms));
+    // The preview read a few records, then the limit was lowered (the sandbox counts from then on).
+    for (let i = 0; i < 3; i++) await halo.clock.runUntil(halo.client.request("GET", "/Tickets"));
+    await sleep(500);
+    server.replace({ requests: 4, windowMs: 5000 });
+    let forecastEnd = 0;
+    for (let batch = 1; batch <= 20; batch++) {
+      await halo.clock.runUntil(halo.client.request("GET", "/Tickets"));
+      await sleep(300);
+      await halo.clock.runUntil(
+        halo.client.request("POST", "/Tickets", { idempotent: true, maxAttempts: 10 }),
+      );
+      await sleep(200);
+      if (batch === 10) {
+        const forecast = halo.client.rateLimitForecast(20, 700);
+        expect(forecast?.learned?.limit).toBe(4);
+        forecastEnd = forecast?.lastAdmittedAt ?? 0;
+      }
+    }
+    // The last write was sent its answer and the work after it before the end.
+    const lastAdmitted = halo.clock.now() - 200 - 400 - 2 * LATENCY_MS;
+    expect(Math.abs(forecastEnd - lastAdmitted)).toBeLessThan(5000);
+  });
+
   it("without a stricter limit, forecasts no wait and learns nothing", async () => {
     const halo = strictHalo(null);
     await run(halo, 20);
