@@ -67,6 +67,8 @@ runScript(() =>
       await pane.getByRole("button", { name: "Push", exact: true }).click();
       const progress = pane.getByRole("region", { name: "Progress" });
       await expect(progress).toContainText(/[1-9]\d*00 of 2,000 rows done/, { timeout: 120_000 });
+      // Once Halo's 429s have shown its limit: the time left counts it, and the pane says why.
+      await expect(progress).toContainText(/Halo is allowing about/, { timeout: 120_000 });
       await expect(progress).toContainText(/Waiting \d+ s for Halo's rate limit/, { timeout: 120_000 });
       await page.screenshot({ path: path.join(IMAGES, "push-running.png") });
       await progress.getByRole("button", { name: "Cancel" }).click();
