@@ -145,7 +145,7 @@ class RunEngine {
       unsubscribe?.();
     }
     const why = this.fatal
-      ? `the run stopped: ${this.fatal.message}`
+      ? `the run stopped: ${clause(this.fatal.message)}`
       : (this.halted ?? "the run was cancelled");
     for (const entry of [...this.pending.flat(), ...this.queue.slice(this.head)])
       if (this.results[entry.row.key] === undefined) this.notSent(entry, `${why}.`);
@@ -166,7 +166,7 @@ class RunEngine {
   private async sendNext(): Promise<boolean> {
     const again = this.pending.length > 0;
     const batch = again ? this.pending.shift() : await this.takeBatch();
-    if (!batch || batch.length === 0) return false;
+    if (!batch) return false;
     const doneBefore = this.meter.rowsDone;
     await this.send(batch, !again);
     this.meter.sent(this.meter.rowsDone - doneBefore);
@@ -325,14 +325,14 @@ class RunEngine {
         return;
       case "lost":
         if (isTimeout(error)) this.sizer.timedOut();
-        await this.lostAnswer(batch, message.replace(/\.+$/, ""), error);
+        await this.lostAnswer(batch, clause(message), error);
         return;
       case "retry": {
         // Halo refused every attempt the budget allowed (429s, refused connections): the rest would fare alike.
         const sends = Math.max(...batch.map((e) => e.sends));
-        const said = sends > 1 ? `${message} (${sends} attempts)` : message;
+        const said = sends > 1 ? `${clause(message)} (${sends} attempts)` : message;
         this.stop(error, said);
-        for (const entry of batch) this.notSent(entry, `${said}.`);
+        for (const entry of batch) this.notSent(entry, `${clause(said)}.`);
         return;
       }
       default:
@@ -616,4 +616,9 @@ class RunEngine {
 
 function times(count: number): string {
   return `${count} time${count === 1 ? "" : "s"}`;
+}
+
+/** A message as a clause, its closing periods dropped, for text that goes on after it ("refused.." otherwise). */
+function clause(text: string): string {
+  return text.replace(/\.+$/, "");
 }

@@ -122,7 +122,7 @@ export class FakeHaloPort implements HaloPort {
     if (fault === "rateLimited")
       throw new HaloError("RateLimited", "429 Too Many Requests", { status: 429, retryAfterMs: 2000 });
     if (fault === "auth") throw new HaloError("Auth", "The client secret was refused.", { status: 401 });
-    if (fault === "refused") throw new HaloError("Network", "Connection refused", { mayHaveApplied: false });
+    if (fault === "refused") throw refused();
     if (fault === "timeoutBeforeApply") throw timeout();
     if (fault === "resetBeforeApply")
       throw new HaloError("Network", "The connection was reset", { mayHaveApplied: true });
@@ -188,4 +188,15 @@ function mergeById(current: unknown, sent: unknown): unknown {
     else list.push(entry);
   }
   return list;
+}
+
+/** What the client says when the connection is refused (transportErrors.ts): a sentence, with its period. */
+function refused(): HaloError {
+  return new HaloError(
+    "Network",
+    "No answer from acme.halopsa.com for POST /api/Client (connection refused).",
+    {
+      mayHaveApplied: false,
+    },
+  );
 }

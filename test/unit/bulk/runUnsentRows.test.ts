@@ -42,8 +42,31 @@ describe("run: rows it does not send", () => {
     expect(report.fatal).toEqual({ kind: "Auth", message: "The client secret was refused." });
     expect(report.results.map((r) => r.status)).toEqual(["Failed", "NotSent", "NotSent", "NotSent"]);
     expect(report.results[0].message).toMatch(/^Not sent: could not read record 1 .*No record 1/);
-    expect(report.results[3].message).toMatch(/^Not sent: the run stopped: The client secret was refused/);
+    // The reason is a sentence of its own: one period, not the message's and another.
+    expect(report.results[3].message).toBe("Not sent: the run stopped: The client secret was refused.");
   });
+
+  it.each([
+    [1, "No answer from acme.halopsa.com for POST /api/Client (connection refused)."],
+    [3, "No answer from acme.halopsa.com for POST /api/Client (connection refused) (3 attempts)"],
+  ])(
+    "a connection refused on every one of %p attempts: the run stops, each row saying why once",
+    async (attempts, said) => {
+      const { clock, port } = setup();
+      port.faults.push(...Array<"refused">(attempts).fill("refused"));
+      const report = await clock.runUntil(
+        startRun(updatePlan(renames(2), 10), port, {
+          clock,
+          readBeforeImages: false,
+          retry: { maxAttempts: attempts },
+        }).done,
+      );
+      expect(report.fatal).toEqual({ kind: "Network", message: said });
+      expect(report.results.map((r) => r.message)).toEqual(
+        Array(2).fill(`Not sent: ${said.replace(/\.$/, "")}.`),
+      );
+    },
+  );
 
   it("a row to send that carries no object is never sent, and the run names the row left without a result", async () => {
     const { clock, port } = setup();
