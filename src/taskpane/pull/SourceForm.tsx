@@ -6,6 +6,7 @@ import {
   Dropdown,
   Field,
   Input,
+  Label,
   Option,
   Radio,
   RadioGroup,
@@ -13,7 +14,7 @@ import {
   TabList,
   Textarea,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
 import { entityLabel, type PullSource } from "../../halo";
 import { entityOptions } from "../entityOptions";
 import type { PullServices, PullTarget, ReportChoice } from "./pullServices";
@@ -98,9 +99,17 @@ export function SourceForm({ services, initial, disabled, onPull }: SourceFormPr
     if (source !== undefined) onPull(source, { kind: target });
   };
 
+  const sourceLabelId = useId();
   return (
     <form className={layout.panel} aria-label="Pull from Halo" onSubmit={submit}>
-      <TabList selectedValue={kind} onTabSelect={(_, data) => setKind(data.value as SourceKind)} size="small">
+      {/* Named, so the second row of tabs reads as a choice of source, not more panels. */}
+      <Label id={sourceLabelId}>Pull from</Label>
+      <TabList
+        aria-labelledby={sourceLabelId}
+        selectedValue={kind}
+        onTabSelect={(_, data) => setKind(data.value as SourceKind)}
+        size="small"
+      >
         <Tab value="report">Report</Tab>
         <Tab value="sql">SQL</Tab>
         <Tab value="entity">Entity</Tab>

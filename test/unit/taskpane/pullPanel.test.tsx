@@ -139,6 +139,8 @@ function pullButton(): HTMLElement {
 describe("Pull panel", () => {
   it("lists saved reports with their id, searchable by name", async () => {
     show(new FakePullServices());
+    // The source tabs are a choice named as one, not more panels beside Pull and Fields.
+    expect(screen.getByRole("tablist", { name: "Pull from" })).toBeTruthy();
     await screen.findByText("2 saved reports; type to search by name or id.");
     const box = screen.getByRole("combobox", { name: /Saved report/ });
     fireEvent.click(box);
