@@ -11,8 +11,9 @@ import type { ReportValue } from "../halo";
 import { chunkRowsByBytes, DEFAULT_SYNC_BUDGET_BYTES } from "./chunkedWrite";
 import type { ExcelCell } from "./sheetCells";
 
-/** A user cell before Refresh: a formula in R1C1 notation, or the value the user typed (blank is ""). */
-export type UserCell = { formulaR1C1: string } | { value: ExcelCell };
+/** A user cell before Refresh: a formula in R1C1 notation, or the value the user typed (blank is ""),
+ *  with its number format (a typed date is a serial: it moves with its format or shows as a number). */
+export type UserCell = ({ formulaR1C1: string } | { value: ExcelCell }) & { format?: string };
 
 /** What a row's user cell becomes: a cell to write, or undefined to leave the cell as it is. */
 export type UserCellWrite = UserCell | undefined;
@@ -25,12 +26,18 @@ function idKeys(ids: readonly unknown[]): string[] | undefined {
 
 function sameCell(a: UserCell | undefined, b: UserCell | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
+  if (a.format !== b.format) return false;
   return "value" in a
     ? "value" in b && a.value === b.value
     : "formulaR1C1" in b && a.formulaR1C1 === b.formulaR1C1;
 }
 
+/** A new record's cell: blank, the cell's format left as the column has it. */
 const BLANK: UserCell = { value: "" };
+
+function isBlank(cell: UserCell): boolean {
+  return "value" in cell && cell.value === "";
+}
 
 /** Every row holds one and the same R1C1 formula: Excel's calculated column. */
 function isCalculatedColumn(cells: readonly UserCell[]): boolean {
@@ -61,7 +68,7 @@ export function userCellMoves(
       return sameCell(own, here) ? undefined : own;
     }
     // A new record: another record's cell is not left beside it; a row the table adds keeps its fill.
-    return here === undefined || sameCell(here, BLANK) ? undefined : BLANK;
+    return here === undefined || isBlank(here) ? undefined : BLANK;
   });
 }
 
@@ -70,33 +77,42 @@ function asWritten(value: ExcelCell): ExcelCell {
   return typeof value === "string" && value !== "" ? `'${value}` : value;
 }
 
-/** A column's body cells (values and R1C1 formulas), read in chunks under Excel's response limit. */
+/** A column's body cells as read by readColumn. */
+export interface ColumnCells {
+  values: unknown[];
+  formulasR1C1: unknown[];
+  numberFormat: unknown[];
+}
+
+/** A column's body cells (values, R1C1 formulas, formats), read in chunks under Excel's response limit. */
 export async function readColumn(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   at: { row: number; column: number },
   rowCount: number,
-): Promise<{ values: unknown[]; formulasR1C1: unknown[] }> {
-  const values: unknown[] = [];
-  const formulasR1C1: unknown[] = [];
+): Promise<ColumnCells> {
+  const cells: ColumnCells = { values: [], formulasR1C1: [], numberFormat: [] };
   for (let start = 0; start < rowCount; start += READ_ROWS_PER_SYNC) {
     const count = Math.min(READ_ROWS_PER_SYNC, rowCount - start);
     const range = sheet.getRangeByIndexes(at.row + start, at.column, count, 1);
-    range.load("values,formulasR1C1");
+    range.load("values,formulasR1C1,numberFormat");
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each response must stay under 5 MB
     await context.sync();
-    values.push(...range.values.map(([value]) => value));
-    formulasR1C1.push(...range.formulasR1C1.map(([formula]) => formula));
+    cells.values.push(...range.values.map(([value]) => value));
+    cells.formulasR1C1.push(...range.formulasR1C1.map(([formula]) => formula));
+    cells.numberFormat.push(...range.numberFormat.map(([format]) => format));
   }
-  return { values, formulasR1C1 };
+  return cells;
 }
 
 /** A column read by readColumn as user cells: a text that merely looks like a formula is a value. */
-export function asUserCells(column: { values: unknown[]; formulasR1C1: unknown[] }): UserCell[] {
+export function asUserCells(column: ColumnCells): UserCell[] {
   return column.values.map((value, row) => {
     const formula = column.formulasR1C1[row];
+    const format = column.numberFormat[row];
+    const withFormat = typeof format === "string" ? { format } : {};
     const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
-    return isFormula ? { formulaR1C1: formula } : { value: value as ExcelCell };
+    return isFormula ? { formulaR1C1: formula, ...withFormat } : { value: value as ExcelCell, ...withFormat };
   });
 }
 
@@ -108,16 +124,19 @@ export async function writeUserCells(
   moves: readonly UserCellWrite[],
   budgetBytes = DEFAULT_SYNC_BUDGET_BYTES,
 ): Promise<void> {
+  // Each row: the cell and its format (null leaves either as it is: Excel's rule for a 2-D array).
   const rows = moves.map((move) => [
     move === undefined ? null : "formulaR1C1" in move ? move.formulaR1C1 : asWritten(move.value),
+    move?.format ?? null,
   ]);
   let written = 0;
   for (const chunk of chunkRowsByBytes(rows, budgetBytes)) {
-    if (chunk.some(([cell]) => cell !== null)) {
-      // formulasR1C1 takes typed values as Range.values does; null leaves a cell as it is (Excel's
-      // rule; Office.js's typings do not list it).
-      sheet.getRangeByIndexes(at.row + written, at.column, chunk.length, 1).formulasR1C1 =
-        chunk as unknown as ExcelCell[][];
+    if (chunk.some(([cell, format]) => cell !== null || format !== null)) {
+      const range = sheet.getRangeByIndexes(at.row + written, at.column, chunk.length, 1);
+      // Format first, so a moved date lands as a date. formulasR1C1 takes typed values as Range.values
+      // does; Office.js's typings do not list null.
+      range.numberFormat = chunk.map(([, format]) => [format]) as unknown as string[][];
+      range.formulasR1C1 = chunk.map(([cell]) => [cell]) as unknown as ExcelCell[][];
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each request must stay under 5 MB
       await context.sync();
     }

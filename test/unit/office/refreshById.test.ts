@@ -78,6 +78,31 @@ describe("Refresh matches the user's typed values by id", () => {
     expect(values(workbook)[3]![3]).toBe("CLIENT 2");
   });
 
+  it("a typed date moves with its date format (a serial alone would show as a number)", async () => {
+    const workbook = await pulledSheet([1, 2]);
+    const sheet = workbook.getSheet("Clients")!.id;
+    // Record 1's note: a date the user typed (a serial with a date format); record 2's: the number 42.
+    await Excel.run(async (context) => {
+      const note = context.workbook.worksheets.getItem("Clients").getRange("C2");
+      note.values = [[46037]];
+      note.numberFormat = [["yyyy-mm-dd"]];
+      await context.sync();
+    });
+    await refreshPulledTable(
+      "Halo_Clients",
+      HEADERS,
+      pulled([
+        [2, "client 2"],
+        [1, "client 1"],
+      ]),
+    );
+    expect(values(workbook).map((row) => row[2])).toEqual(["note", 42, 46037]);
+    expect(workbook.getNumberFormats(sheet, { row: 1, col: 2, rowCount: 2, colCount: 1 })).toEqual([
+      ["General"],
+      ["yyyy-mm-dd"],
+    ]);
+  });
+
   it("ids that cannot match (a blank or a repeated id) leave the rows by position, as before", async () => {
     const workbook = await pulledSheet([1, 2]);
     await refreshPulledTable(
