@@ -89,4 +89,48 @@ describe("run: what a lost answer's rows say", () => {
     expect(port.posts).toHaveLength(1);
     expect(report.requests).toBe(1);
   });
+
+  it("rows resent after a lost answer go again in the plan's order", async () => {
+    const { clock, port } = setup();
+    port.faults.push("timeoutBeforeApply");
+    const report = await clock.runUntil(
+      startRun(updatePlan([{ name: "New" }, { id: 2, name: "Two" }]), port, {
+        clock,
+        readBeforeImages: false,
+      }).done,
+    );
+    // The update is resent as it is; the create only after reading back proved it unsaved.
+    expect(port.posts.map((p) => p.map((o) => o.id ?? o.name))).toEqual([
+      ["New", 2],
+      ["New", 2],
+    ]);
+    expect(report.results.map((r) => r.status)).toEqual(["Created", "Updated"]);
+  });
+
+  it("a field sent with its old value tells nothing when reading back: the row is resent once proven unsaved", async () => {
+    const clock = new FakeClock();
+    const port = new FakeHaloPort(clock).seed(2, (id) => ({ id, note: "same", outcome: "old" }));
+    port.faults.push("timeoutBeforeApply");
+    const plan = { ...updatePlan([{ id: 1, note: "same", outcome: "new" }]), entity: "Actions" };
+    const report = await clock.runUntil(startRun(plan, port, { clock }).done);
+    expect(report.results[0]).toMatchObject({
+      status: "Updated",
+      message: "Updated (sent again: No answer within 60 s).",
+    });
+    expect(port.posts).toHaveLength(2);
+  });
+
+  it("a field a read cannot show (a Tickets new_ note) is left out of the read-back", async () => {
+    const clock = new FakeClock();
+    const port = new FakeHaloPort(clock).seed(2, (id) => ({ id, summary: `old ${id}` }));
+    port.ignoredFields.add("new_note");
+    port.faults.push("timeoutAfterApply");
+    const plan = { ...updatePlan([{ id: 1, summary: "new 1", new_note: "called" }]), entity: "Tickets" };
+    const report = await clock.runUntil(startRun(plan, port, { clock }).done);
+    expect(report.results[0]).toMatchObject({
+      status: "Updated",
+      message: "Updated (No answer within 60 s; reading the record back shows the change).",
+    });
+    expect(port.posts).toHaveLength(1);
+  });
 });
