@@ -128,12 +128,27 @@ export async function refreshPulledTable(
         moves,
         options.budgetBytes,
       );
+    await reapplyFilters(context, found);
     found.load("name");
     sheet.load("id,name");
     const range = found.getRange();
     range.load("address");
     await context.sync();
     return { sheetId: sheet.id, sheetName: sheet.name, tableName: found.name, address: range.address };
+  });
+}
+
+/**
+ * A filter hides rows by number, and after the rewrite those rows hold other records: the table's
+ * filters are applied again so the hidden rows are the ones they hide (and a Push of the selection
+ * leaves out the right ones). Excel for Mac refuses this on a table whose AutoFilter was removed
+ * (InvalidOperation, office-js #3086; Excel on the web does nothing): no filter, nothing to reapply.
+ */
+async function reapplyFilters(context: Excel.RequestContext, table: Excel.Table): Promise<void> {
+  table.reapplyFilters();
+  await context.sync().catch((error: unknown) => {
+    const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+    if (code !== "InvalidOperation") throw error;
   });
 }
 

@@ -2,7 +2,7 @@
 import { parseAddress } from "../model/address";
 import type { CellInput } from "../model/workbook";
 import { ClientObject, ResolvedObject, defineProperties, type RequestContext } from "./clientObject";
-import { Filter } from "./filter";
+import { Filter, hideRowsNotIn } from "./filter";
 import { Collection } from "./collection";
 import { ErrorCodes, OfficeExtensionError, invalidArgument } from "./errors";
 import { Range, valuesProperty } from "./range";
@@ -99,15 +99,38 @@ export class Table extends ResolvedObject<string> {
     );
   }
 
-  /** Shows again the rows the table's filters hid. */
+  /** Shows again the rows the table's filters hid, and removes the filters. */
   clearFilters(): void {
     this.context._queue(
       () => {
         const body = this.context.model.tables.dataBodyRect(this._tableId());
+        this.context.model.tables.clearColumnFilters(this._tableId());
         this.context.model.rowVisibility.clearFiltered(this._info().sheetId, body.row, body.rowCount);
       },
       0,
       "Table.clearFilters",
+    );
+  }
+
+  /** Applies the table's filters again to the rows as they are now (ExcelApi 1.2); none: nothing changes. */
+  reapplyFilters(): void {
+    this.context._queue(
+      () => {
+        const tables = this.context.model.tables;
+        const sheetId = this._info().sheetId;
+        const body = tables.dataBodyRect(this._tableId());
+        this.context.model.rowVisibility.clearFiltered(sheetId, body.row, body.rowCount);
+        for (const [column, values] of tables.columnFilters(this._tableId()))
+          if (column < body.colCount)
+            hideRowsNotIn(
+              this.context.model,
+              sheetId,
+              { ...body, col: body.col + column, colCount: 1 },
+              values,
+            );
+      },
+      0,
+      "Table.reapplyFilters",
     );
   }
 }
@@ -375,6 +398,8 @@ export class TableColumn extends ClientObject {
   get filter(): Filter {
     this.filterProxy ??= new Filter(this.context, () => ({
       sheetId: this._table._info().sheetId,
+      tableId: this._table._tableId(),
+      index: this._resolveIndex(),
       body: () => {
         const rect = this._rect();
         return { ...rect, row: rect.row + 1, rowCount: rect.rowCount - 1 };

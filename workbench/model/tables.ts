@@ -14,6 +14,8 @@ const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
 
 export class TableStore {
   private readonly tables: TableInfo[] = [];
+  /** Each table's values filters by column index, kept so Table.reapplyFilters can apply them again. */
+  private readonly filters = new Map<string, Map<number, readonly string[]>>();
   private nextNumber = 1;
   private nextId = 1;
 
@@ -279,7 +281,25 @@ export class TableStore {
   delete(nameOrId: string): void {
     const t = this.live(nameOrId);
     this.tables.splice(this.tables.indexOf(t), 1);
+    this.filters.delete(t.id);
     this.workbook.tablesChanged(t.sheetId);
+  }
+
+  /** A column's values filter (undefined clears it); the column is kept by index (columns added at the right keep it right). */
+  setColumnFilter(tableId: string, column: number, values: readonly string[] | undefined): void {
+    let byColumn = this.filters.get(tableId);
+    if (!byColumn) this.filters.set(tableId, (byColumn = new Map()));
+    if (values === undefined) byColumn.delete(column);
+    else byColumn.set(column, [...values]);
+  }
+
+  clearColumnFilters(tableId: string): void {
+    this.filters.delete(tableId);
+  }
+
+  /** The table's values filters: [column index, values]. */
+  columnFilters(tableId: string): [number, readonly string[]][] {
+    return [...(this.filters.get(tableId) ?? [])];
   }
 
   /** Refuses a shift that would move only part of a table's columns (or rows), as Excel does. */

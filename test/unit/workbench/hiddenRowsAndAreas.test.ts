@@ -94,6 +94,49 @@ describe("a table column's values filter", () => {
   });
 });
 
+describe("Table.reapplyFilters", () => {
+  it("filters the rows as they are now (a filter is applied once, like Excel); clearFilters removes the filters, so reapplying then hides nothing", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      const table = ws.tables.add("A1:B5", true);
+      ws.getRange("A5").rowHidden = true;
+      table.columns.getItem("name").filter.applyValuesFilter(["Acme", "Crane"]);
+      await ctx.sync();
+      // The values move: Acme and Crane now sit on the rows the filter hid.
+      ws.getRange("B2:B5").values = [["Bolt"], ["Acme"], ["Dane"], ["Crane"]];
+      await ctx.sync();
+    });
+    expect(model.rowVisibility.hiddenRows(sheet)).toEqual([2, 4]);
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().tables.getItemAt(0).reapplyFilters();
+      await ctx.sync();
+    });
+    // Row 5 (index 4) was hidden by hand and stays hidden though the filter keeps Crane.
+    expect(model.rowVisibility.hiddenRows(sheet)).toEqual([1, 3, 4]);
+    await run(async (ctx) => {
+      const table = ctx.workbook.worksheets.getActiveWorksheet().tables.getItemAt(0);
+      table.clearFilters();
+      table.reapplyFilters();
+      await ctx.sync();
+    });
+    expect(model.rowVisibility.hiddenRows(sheet)).toEqual([4]);
+  });
+
+  it("a column filter cleared is not applied again", async () => {
+    const { run, model, sheet } = setup();
+    await run(async (ctx) => {
+      const table = ctx.workbook.worksheets.getActiveWorksheet().tables.add("A1:B5", true);
+      table.columns.getItemAt(0).filter.applyValuesFilter(["1"]);
+      table.columns.getItemAt(1).filter.applyValuesFilter(["Acme", "Bolt"]);
+      table.columns.getItemAt(0).filter.clear();
+      table.reapplyFilters();
+      await ctx.sync();
+    });
+    expect(model.rowVisibility.hiddenRows(sheet)).toEqual([3, 4]);
+  });
+});
+
 describe("Worksheet.getRanges(...).select()", () => {
   it("selects every block; getSelectedRange then fails as Excel's does for a selection of several", async () => {
     const { run, model } = setup();
