@@ -19,6 +19,7 @@ import { entityLabel, type PullSource } from "../../halo";
 import { entityOptions } from "../entityOptions";
 import type { PullServices, PullTarget, ReportChoice } from "./pullServices";
 import { useLayoutStyles } from "../layoutStyles";
+import { useActiveCell } from "./useActiveCell";
 
 type SourceKind = PullSource["kind"];
 
@@ -66,6 +67,7 @@ export function SourceForm({ services, initial, disabled, onPull }: SourceFormPr
   const [includeInactive, setIncludeInactive] = useState(false);
   const [target, setTarget] = useState<PullTarget["kind"]>("newSheet");
   const { reports, error: reportsError, loading } = useReports(services);
+  const activeCell = useActiveCell(services);
 
   // The workbook's last source fills the form once it is known.
   useEffect(() => {
@@ -188,7 +190,10 @@ export function SourceForm({ services, initial, disabled, onPull }: SourceFormPr
       <Field label="Put the rows">
         <RadioGroup value={target} onChange={(_, data) => setTarget(data.value as PullTarget["kind"])}>
           <Radio value="newSheet" label="On a new sheet named after the source" />
-          <Radio value="selection" label="At the selected cell (the area must be empty)" />
+          <Radio
+            value="selection"
+            label={`At the selected cell${activeCell === undefined ? "" : `, ${activeCell}`} (the area must be empty)`}
+          />
         </RadioGroup>
       </Field>
       <div className={layout.actions}>

@@ -1,5 +1,6 @@
 /** The Pull panel's services inside Office (or the workbench): the signed-in client and src/office. */
 import { estimateEntityPull, listReports, pullSource, type HaloClient, type PullSource } from "../../halo";
+import { activeCellAddress, onSelectionChanged } from "../../office/activeCell";
 import { activeSheet, onActiveSheetChanged } from "../../office/activeSheet";
 import { readPullRecord, savePull } from "../../office/pullRecord";
 import { writePulledTable } from "../../office/pullWriter";
@@ -28,6 +29,8 @@ export function officePullServices(client: HaloClient): PullServices {
       return (await readPullRecord(sheet.id)) ?? (await readPullRecord(`name:${sheet.name}`));
     },
     onActiveSheetChanged,
+    activeCellAddress,
+    onSelectionChanged,
     lastSource: () => readRecord<PullSource>(LAST_SOURCE_KEY),
     rememberSource: (source) => writeRecord(LAST_SOURCE_KEY, source),
     now: () => new Date(),

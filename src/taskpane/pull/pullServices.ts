@@ -36,6 +36,10 @@ export interface PullServices {
   activeSheetPull(): Promise<PullRecord | undefined>;
   /** Calls `listener` when the user activates another sheet; returns the unsubscribe. */
   onActiveSheetChanged(listener: () => void): () => void;
+  /** The active cell with its sheet ("Sheet1!D4"): where a pull "at the selected cell" lands. */
+  activeCellAddress(): Promise<string>;
+  /** Calls `listener` when the user selects other cells; returns the unsubscribe. */
+  onSelectionChanged(listener: () => void): () => void;
   /** The workbook's last pull source (never a secret), to prefill the form. */
   lastSource(): Promise<PullSource | undefined>;
   rememberSource(source: PullSource): Promise<void>;

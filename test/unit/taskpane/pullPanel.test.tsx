@@ -72,7 +72,10 @@ class FakePullServices implements PullServices {
   nextRead: Deferred<PulledTable> | undefined;
   readResult: PulledTable | Error = TABLE;
   writeResult: LandedTable | Error = LANDED;
-  sheetListener: (() => void) | undefined;
+  sheetListeners = new Set<() => void>();
+  selectionListeners = new Set<() => void>();
+  /** The active cell as Excel would name it; an Error when it cannot be read. */
+  activeCell: string | Error = "Sheet1!D4";
 
   listReports = async (): Promise<{ id: number; name: string }[]> => this.reports;
   estimate = async () => costOf(this.records);
@@ -107,8 +110,16 @@ class FakePullServices implements PullServices {
   };
   activeSheetPull = async () => this.active;
   onActiveSheetChanged = (listener: () => void) => {
-    this.sheetListener = listener;
-    return () => (this.sheetListener = undefined);
+    this.sheetListeners.add(listener);
+    return () => this.sheetListeners.delete(listener);
+  };
+  activeCellAddress = async () => {
+    if (this.activeCell instanceof Error) throw this.activeCell;
+    return this.activeCell;
+  };
+  onSelectionChanged = (listener: () => void) => {
+    this.selectionListeners.add(listener);
+    return () => this.selectionListeners.delete(listener);
   };
   lastSource = async () => this.last;
   rememberSource = async (source: PullSource) => {
@@ -394,7 +405,7 @@ describe("Pull panel", () => {
   it("Refresh appears when the user switches to a pulled sheet", async () => {
     const services = new FakePullServices();
     show(services);
-    await waitFor(() => expect(services.sheetListener).toBeDefined());
+    await waitFor(() => expect(services.sheetListeners.size).toBeGreaterThan(0));
     expect(screen.queryByRole("button", { name: "Refresh" })).toBeNull();
     services.active = {
       ...({} as PullRecord),
@@ -402,7 +413,48 @@ describe("Pull panel", () => {
       rowCount: 1,
       pulledAt: "x",
     };
-    act(() => services.sheetListener!());
+    act(() => services.sheetListeners.forEach((notify) => notify()));
     expect(await screen.findByRole("button", { name: "Refresh" })).toBeTruthy();
+  });
+
+  it("names the selected cell where the rows would land, and follows the selection and the active sheet", async () => {
+    const services = new FakePullServices();
+    show(services);
+    expect(
+      await screen.findByRole("radio", { name: "At the selected cell, Sheet1!D4 (the area must be empty)" }),
+    ).toBeTruthy();
+    services.activeCell = "Sheet1!F12";
+    act(() => services.selectionListeners.forEach((notify) => notify()));
+    expect(
+      await screen.findByRole("radio", { name: "At the selected cell, Sheet1!F12 (the area must be empty)" }),
+    ).toBeTruthy();
+    services.activeCell = "'Open tickets'!A1";
+    act(() => services.sheetListeners.forEach((notify) => notify()));
+    const option = await screen.findByRole("radio", {
+      name: "At the selected cell, 'Open tickets'!A1 (the area must be empty)",
+    });
+    // Chosen and pulled, the rows go to the selection (src/office writes at the active cell).
+    fireEvent.click(option);
+    await chooseReport("Clients with tax code");
+    fireEvent.click(screen.getByRole("button", { name: "Pull" }));
+    await waitFor(() => expect(services.writes).toHaveLength(1));
+    expect(services.writes[0]!.target).toEqual({ kind: "selection" });
+  });
+
+  it("without a readable active cell the option reads as before, and a closed pane stops listening", async () => {
+    const services = new FakePullServices();
+    services.activeCell = new Error("The cell is being edited.");
+    const { unmount } = render(
+      <FluentProvider theme={webLightTheme}>
+        <PullPanel services={services} />
+      </FluentProvider>,
+    );
+    expect(
+      await screen.findByRole("radio", { name: "At the selected cell (the area must be empty)" }),
+    ).toBeTruthy();
+    expect(services.selectionListeners.size).toBe(1);
+    unmount();
+    expect(services.selectionListeners.size).toBe(0);
+    expect(services.sheetListeners.size).toBe(0);
   });
 });
