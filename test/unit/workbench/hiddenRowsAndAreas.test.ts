@@ -26,6 +26,17 @@ async function rowHidden(run: ReturnType<typeof setup>["run"], address: string):
   });
 }
 
+/** A1:B5 as a table, row 5 hidden by hand, the name column filtered to Acme and Crane (rows 3 and 5 hidden). */
+async function tableFilteredByName(run: ReturnType<typeof setup>["run"]): Promise<void> {
+  await run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getActiveWorksheet();
+    const table = ws.tables.add("A1:B5", true);
+    ws.getRange("A5").rowHidden = true;
+    table.columns.getItem("name").filter.applyValuesFilter(["Acme", "Crane"]);
+    await ctx.sync();
+  });
+}
+
 describe("Range.rowHidden", () => {
   it("is false with no row hidden, true with all, null with some (Excel's rule)", async () => {
     const { run } = setup();
@@ -63,13 +74,7 @@ describe("Range.rowHidden", () => {
 describe("a table column's values filter", () => {
   it("hides the data rows whose text is not among the values (rowHidden reads them hidden); clear shows them, not rows hidden by hand", async () => {
     const { run, model, sheet } = setup();
-    await run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getActiveWorksheet();
-      const table = ws.tables.add("A1:B5", true);
-      ws.getRange("A5").rowHidden = true;
-      table.columns.getItem("name").filter.applyValuesFilter(["Acme", "Crane"]);
-      await ctx.sync();
-    });
+    await tableFilteredByName(run);
     expect(model.rowVisibility.hiddenRows(sheet)).toEqual([2, 4]);
     expect(await rowHidden(run, "A3")).toBe(true);
     expect(await rowHidden(run, "A1:B2")).toBe(false);
@@ -97,14 +102,15 @@ describe("a table column's values filter", () => {
 describe("Table.reapplyFilters", () => {
   it("filters the rows as they are now (a filter is applied once, like Excel); clearFilters removes the filters, so reapplying then hides nothing", async () => {
     const { run, model, sheet } = setup();
+    await tableFilteredByName(run);
     await run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getActiveWorksheet();
-      const table = ws.tables.add("A1:B5", true);
-      ws.getRange("A5").rowHidden = true;
-      table.columns.getItem("name").filter.applyValuesFilter(["Acme", "Crane"]);
-      await ctx.sync();
       // The values move: Acme and Crane now sit on the rows the filter hid.
-      ws.getRange("B2:B5").values = [["Bolt"], ["Acme"], ["Dane"], ["Crane"]];
+      ctx.workbook.worksheets.getActiveWorksheet().getRange("B2:B5").values = [
+        ["Bolt"],
+        ["Acme"],
+        ["Dane"],
+        ["Crane"],
+      ];
       await ctx.sync();
     });
     expect(model.rowVisibility.hiddenRows(sheet)).toEqual([2, 4]);
