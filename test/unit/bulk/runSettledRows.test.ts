@@ -110,4 +110,25 @@ describe("run: what each settled row says", () => {
     expect(port.gets).toEqual([1, 2]);
     expect(report.results.map((r) => r.message)).toEqual(["Updated.", "Updated."]);
   });
+
+  it("a create whose answer carries no id is not verified (there is nothing to read)", async () => {
+    const { clock, port } = setup();
+    const post = port.post.bind(port);
+    port.post = async (entity: string, objects: HaloObject[], call?: PortCall): Promise<PortPostResult[]> =>
+      (await post(entity, objects, call)).map(({ index }) => ({ index }));
+    const report = await clock.runUntil(
+      startRun(updatePlan([{ name: "New" }]), port, { clock, verifyAfterWrite: true }).done,
+    );
+    expect(report.results[0].message).toBe("Created; Halo did not return the new id.");
+    expect(port.gets).toEqual([]);
+  });
+
+  it("an update written without a before-image leaves no journal entry (undo would have nothing to write)", async () => {
+    const { clock, port } = setup();
+    const report = await clock.runUntil(
+      startRun(updatePlan(renames(2)), port, { clock, readBeforeImages: false }).done,
+    );
+    expect(report.results.map((r) => r.status)).toEqual(["Updated", "Updated"]);
+    expect(report.journal).toEqual([]);
+  });
 });
