@@ -80,4 +80,16 @@ describe("run: rows it does not send", () => {
     await expect(done).rejects.toThrow("planned row 2 ended without a result");
     expect(port.posts.map((p) => p.map((o) => o.id))).toEqual([[1, 2]]);
   });
+
+  it("the row left without a result is named even when it is the plan's first", async () => {
+    const { clock, port } = setup();
+    const plan = updatePlan(renames(2), 10);
+    const later = plan.rows.map((row) => ({ ...row, key: row.key + 1, rowNumber: row.rowNumber + 1 }));
+    const broken: Plan = {
+      ...plan,
+      rows: [{ key: 0, rowNumber: 2, action: "create", changes: [], bytes: 0 }, ...later],
+    };
+    const done = clock.runUntil(startRun(broken, port, { clock, readBeforeImages: false }).done);
+    await expect(done).rejects.toThrow("planned row 0 ended without a result");
+  });
 });
