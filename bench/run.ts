@@ -10,7 +10,7 @@
  */
 import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem, type as osType, release } from "node:os";
+import { cpus, loadavg, totalmem, type as osType, release } from "node:os";
 import { relative, resolve } from "node:path";
 import { format as formatWithPrettier, resolveConfig } from "prettier";
 import { duration } from "./lib/format";
@@ -66,6 +66,8 @@ function lastQuickRun(): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  // Other work on the machine slows the wall-clock figures: the load says how busy it was.
+  const loadAtStart = loadavg()[0]!;
   const log = (line: string) => console.log(line);
   const sections: string[] = [];
 
@@ -124,7 +126,7 @@ async function main(): Promise<void> {
     "",
     `- Date: ${new Date().toISOString()}`,
     `- Commit: ${commit()}`,
-    `- Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores (shared with other work while it ran), ${(totalmem() / 2 ** 30).toFixed(0)} GB, ${osType()} ${release()}`,
+    `- Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, ${osType()} ${release()}; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
     `- Node ${process.version}; whole run ${duration(performance.now() - started)} real time`,
     ...(quick ? [] : [lastQuickRun()]),
     "",
