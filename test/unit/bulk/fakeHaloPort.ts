@@ -7,6 +7,7 @@
  * and every attempt is reported through the call's onSend.
  */
 import type { Clock } from "../../../src/halo/clock";
+import { FakeClock } from "../../fakes/fakeClock";
 import { HaloError } from "../../../src/halo/errors";
 import { defaultRetryPolicy, isSafeMethod, withRetry, type RetryPolicy } from "../../../src/halo/retry";
 import type { HaloPort, PortCall, PortPostResult } from "../../../src/bulk/haloPort";
@@ -199,4 +200,10 @@ function refused(): HaloError {
       mayHaveApplied: false,
     },
   );
+}
+
+/** A fake clock and a port holding clients 1..count (named "Client N"): the start of most run tests. */
+export function portWithClients(count = 20): { clock: FakeClock; port: FakeHaloPort } {
+  const clock = new FakeClock();
+  return { clock, port: new FakeHaloPort(clock).seed(count) };
 }

@@ -4,14 +4,10 @@
  * another row is an answer and uses none, so a good row bisected beside a bad one keeps all its retries.
  */
 import { startRun } from "../../../src/bulk/run";
-import { FakeClock } from "../../fakes/fakeClock";
-import { FakeHaloPort } from "./fakeHaloPort";
+import { portWithClients } from "./fakeHaloPort";
 import { renames, updatePlan } from "./planFixtures";
 
-function setup() {
-  const clock = new FakeClock();
-  return { clock, port: new FakeHaloPort(clock).seed(20) };
-}
+const setup = () => portWithClients();
 
 describe("run: the attempt budget", () => {
   it("a resend after a lost answer gets only the attempts left", async () => {

@@ -5,14 +5,10 @@
  */
 import { startRun } from "../../../src/bulk/run";
 import { HaloError } from "../../../src/halo/errors";
-import { FakeClock } from "../../fakes/fakeClock";
-import { FakeHaloPort } from "./fakeHaloPort";
+import { portWithClients } from "./fakeHaloPort";
 import { renames, updatePlan } from "./planFixtures";
 
-function setup() {
-  const clock = new FakeClock();
-  return { clock, port: new FakeHaloPort(clock).seed(20) };
-}
+const setup = () => portWithClients();
 
 describe("run: fatal errors while reading before-images", () => {
   it.each([

@@ -10,13 +10,10 @@ import type { HaloObject } from "../../../src/bulk/payload";
 import { startRun } from "../../../src/bulk/run";
 import { HaloError } from "../../../src/halo/errors";
 import { FakeClock } from "../../fakes/fakeClock";
-import { FakeHaloPort } from "./fakeHaloPort";
+import { FakeHaloPort, portWithClients } from "./fakeHaloPort";
 import { renames, updatePlan } from "./planFixtures";
 
-function setup() {
-  const clock = new FakeClock();
-  return { clock, port: new FakeHaloPort(clock).seed(20) };
-}
+const setup = () => portWithClients();
 
 describe("run: what a lost answer's rows say", () => {
   it("a row Halo's answer leaves out is sent again alone, saying why", async () => {

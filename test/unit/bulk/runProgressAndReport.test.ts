@@ -7,14 +7,10 @@
 import { startRun } from "../../../src/bulk/run";
 import type { RunProgress } from "../../../src/bulk/runTypes";
 import { HaloError } from "../../../src/halo/errors";
-import { FakeClock } from "../../fakes/fakeClock";
-import { FakeHaloPort } from "./fakeHaloPort";
+import { portWithClients } from "./fakeHaloPort";
 import { renames, updatePlan } from "./planFixtures";
 
-function setup() {
-  const clock = new FakeClock();
-  return { clock, port: new FakeHaloPort(clock).seed(40) };
-}
+const setup = () => portWithClients(40);
 
 describe("run: progress and report", () => {
   it("a rejected batch's halves count in the requests ahead, with the reads still to come", async () => {

@@ -10,13 +10,10 @@ import type { PortCall, PortPostResult } from "../../../src/bulk/haloPort";
 import type { HaloObject } from "../../../src/bulk/payload";
 import { startRun } from "../../../src/bulk/run";
 import { FakeClock } from "../../fakes/fakeClock";
-import { FakeHaloPort } from "./fakeHaloPort";
+import { FakeHaloPort, portWithClients } from "./fakeHaloPort";
 import { renames, updatePlan } from "./planFixtures";
 
-function setup() {
-  const clock = new FakeClock();
-  return { clock, port: new FakeHaloPort(clock).seed(20) };
-}
+const setup = () => portWithClients();
 
 const twins = () => updatePlan([{ name: "Twin" }, { name: "Twin" }], 1);
 

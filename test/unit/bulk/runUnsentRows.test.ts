@@ -6,14 +6,10 @@
 import { startRun } from "../../../src/bulk/run";
 import type { Plan } from "../../../src/bulk/planTypes";
 import { HaloError } from "../../../src/halo/errors";
-import { FakeClock } from "../../fakes/fakeClock";
-import { FakeHaloPort } from "./fakeHaloPort";
+import { portWithClients } from "./fakeHaloPort";
 import { renames, updatePlan } from "./planFixtures";
 
-function setup() {
-  const clock = new FakeClock();
-  return { clock, port: new FakeHaloPort(clock).seed(20) };
-}
+const setup = () => portWithClients();
 
 describe("run: rows it does not send", () => {
   it("a cancelled run says so on every row it did not send", async () => {
