@@ -9,6 +9,7 @@
  */
 import type { PulledTable } from "../halo";
 import { chunkRowsByBytes, DEFAULT_SYNC_BUDGET_BYTES } from "./chunkedWrite";
+import { excelErrorCode } from "./excelErrors";
 import { excelRows, writeBlockInChunks, type LandedTable, type WriteOptions } from "./pullWriter";
 import {
   asUserCells,
@@ -147,8 +148,7 @@ export async function refreshPulledTable(
 async function reapplyFilters(context: Excel.RequestContext, table: Excel.Table): Promise<void> {
   table.reapplyFilters();
   await context.sync().catch((error: unknown) => {
-    const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-    if (code !== "InvalidOperation") throw error;
+    if (excelErrorCode(error) !== "InvalidOperation") throw error;
   });
 }
 

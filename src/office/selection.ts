@@ -6,6 +6,7 @@
  * rows within the table's rows), else the first selected row. Rows hidden by hand or by a filter are left out and listed: they are never pushed.
  */
 import type { CellValue, SheetRow } from "../bulk";
+import { excelErrorCode } from "./excelErrors";
 import { hiddenRowsIn } from "./hiddenRows";
 import { findResultColumns } from "./resultColumns";
 
@@ -114,18 +115,14 @@ async function refuseMergedCells(
     .getMergedAreasOrNullObject();
   merged.load("address");
   await context.sync().catch((error: unknown) => {
-    throw errorCode(error) === "ApiNotFound" ? error : new SelectionError(TOO_MANY_MERGED);
+    throw excelErrorCode(error) === "ApiNotFound" ? error : new SelectionError(TOO_MANY_MERGED);
   });
   if (!merged.isNullObject) throw new SelectionError(mergedMessage(merged.address));
 }
 
-function errorCode(error: unknown): unknown {
-  return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-}
-
 /** Excel refuses getSelectedRange() for a selection of several blocks, with the code InvalidSelection. */
 function severalBlocks(error: unknown): boolean {
-  return errorCode(error) === "InvalidSelection";
+  return excelErrorCode(error) === "InvalidSelection";
 }
 
 /** Reads the selection of the active sheet; SelectionError when it holds no data rows. */
