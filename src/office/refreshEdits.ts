@@ -8,6 +8,7 @@
  */
 import { cellAddress } from "../bulk";
 import type { ReportColumnType } from "../halo";
+import { readInChunks } from "./chunkedRead";
 import type { PullRecord, PullSnapshot } from "./pullRecord";
 import { readPullSnapshot } from "./pullRecord";
 import { toExcelCell } from "./sheetCells";
@@ -74,9 +75,6 @@ export function cellsChangedSincePull(
   return changed;
 }
 
-/** Rows read per sync: a wide table's values stay under Excel's 5 MB response. */
-const READ_ROWS_PER_SYNC = 5_000;
-
 /** The pulled table's cells as they are now; undefined when the table is gone. */
 async function readTable(tableName: string): Promise<TableCells | undefined> {
   return Excel.run(async (context) => {
@@ -88,21 +86,14 @@ async function readTable(tableName: string): Promise<TableCells | undefined> {
     const body = table.getDataBodyRange();
     body.load("rowCount");
     await context.sync();
-    const sheet = table.worksheet;
     const rows: unknown[][] = [];
-    for (let start = 0; start < body.rowCount; start += READ_ROWS_PER_SYNC) {
-      const count = Math.min(READ_ROWS_PER_SYNC, body.rowCount - start);
-      const range = sheet.getRangeByIndexes(
-        header.rowIndex + 1 + start,
-        header.columnIndex,
-        count,
-        header.columnCount,
-      );
-      range.load("values");
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each response must stay under 5 MB
-      await context.sync();
-      rows.push(...range.values);
-    }
+    const block = {
+      row: header.rowIndex + 1,
+      column: header.columnIndex,
+      rowCount: body.rowCount,
+      columnCount: header.columnCount,
+    };
+    await readInChunks(context, table.worksheet, block, "values", (range) => rows.push(...range.values));
     return {
       headers: header.values[0]!.map((v) => String(v)),
       rows,

@@ -8,6 +8,7 @@
  * Without a usable `id` (missing, blank or repeated, before or after) rows stay matched by position.
  */
 import type { ReportValue } from "../halo";
+import { readInChunks } from "./chunkedRead";
 import { chunkRowsByBytes, DEFAULT_SYNC_BUDGET_BYTES } from "./chunkedWrite";
 import type { ExcelCell } from "./sheetCells";
 
@@ -92,16 +93,12 @@ export async function readColumn(
   rowCount: number,
 ): Promise<ColumnCells> {
   const cells: ColumnCells = { values: [], formulasR1C1: [], numberFormat: [] };
-  for (let start = 0; start < rowCount; start += READ_ROWS_PER_SYNC) {
-    const count = Math.min(READ_ROWS_PER_SYNC, rowCount - start);
-    const range = sheet.getRangeByIndexes(at.row + start, at.column, count, 1);
-    range.load("values,formulasR1C1,numberFormat");
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each response must stay under 5 MB
-    await context.sync();
+  const block = { ...at, rowCount, columnCount: 1 };
+  await readInChunks(context, sheet, block, "values,formulasR1C1,numberFormat", (range) => {
     cells.values.push(...range.values.map(([value]) => value));
     cells.formulasR1C1.push(...range.formulasR1C1.map(([formula]) => formula));
     cells.numberFormat.push(...range.numberFormat.map(([format]) => format));
-  }
+  });
   return cells;
 }
 
@@ -143,6 +140,3 @@ export async function writeUserCells(
     written += chunk.length;
   }
 }
-
-/** Rows read per sync: a long column of text can pass the 5 MB response limit in one read. */
-const READ_ROWS_PER_SYNC = 5_000;

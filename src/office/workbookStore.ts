@@ -17,6 +17,7 @@
  * Strings are written with Excel's text prefix (') so that nothing is read as a formula, number or date.
  * Nothing secret is ever stored here: the workbook is shared with whoever gets the file.
  */
+import { readInChunks } from "./chunkedRead";
 import { chunkRowsByBytes, DEFAULT_SYNC_BUDGET_BYTES } from "./chunkedWrite";
 
 /** A cell of a stored block: what Halo sent, null for nothing. */
@@ -290,9 +291,6 @@ async function deleteSheet(name: string): Promise<void> {
   });
 }
 
-/** Rows read per sync: 50,000 x 20 short values are ~10 MB, over the 5 MB response limit in one read. */
-const READ_ROWS_PER_SYNC = 5_000;
-
 /** The block stored under `key`, or undefined. */
 export function readBlock(key: string): Promise<StoredBlock | undefined> {
   return serialised(async () => {
@@ -307,13 +305,10 @@ export function readBlock(key: string): Promise<StoredBlock | undefined> {
       const total = used.rowIndex + used.rowCount;
       const width = used.columnIndex + used.columnCount;
       const values: StoredValue[][] = [];
-      for (let start = 0; start < total; start += READ_ROWS_PER_SYNC) {
-        const range = sheet.getRangeByIndexes(start, 0, Math.min(READ_ROWS_PER_SYNC, total - start), width);
-        range.load("values");
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each response must stay under 5 MB
-        await context.sync();
+      const block = { row: 0, column: 0, rowCount: total, columnCount: width };
+      await readInChunks(context, sheet, block, "values", (range) => {
         for (const row of range.values) values.push(row.map(fromCell));
-      }
+      });
       const [headers = [], ...rows] = values;
       return { headers: headers.map((h) => String(h ?? "")), rows };
     });
